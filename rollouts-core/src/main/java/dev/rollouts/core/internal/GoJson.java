@@ -16,8 +16,8 @@ import java.util.Map;
  * {@link Number}); the shape says how Go would have decoded and re-encoded it:
  *
  * <ul>
- *   <li>struct fields come out in declaration order, whatever the tree's key order; keys the
- *       struct does not declare are dropped, as Go's decoder drops them;
+ *   <li>struct fields come out in declaration order, whatever the tree's key order; keys the struct
+ *       does not declare are dropped, as Go's decoder drops them;
  *   <li>map keys come out sorted by their UTF-8 bytes;
  *   <li>a field is written or left out by Go's {@code omitempty} rules (see {@link Field});
  *   <li>strings are escaped as Go 1.22+ escapes them with HTML escaping on: {@code <}, {@code >}
@@ -25,12 +25,12 @@ import java.util.Map;
  *   <li>integers (also a {@code 2.0} read from YAML) are written without a fraction.
  * </ul>
  *
- * <p>A value that does not fit its shape (a string where Go wants a struct) cannot have come from
- * a Rollout the API server accepted; it is written as plain JSON, with sorted keys, so that the
+ * <p>A value that does not fit its shape (a string where Go wants a struct) cannot have come from a
+ * Rollout the API server accepted; it is written as plain JSON, with sorted keys, so that the
  * output stays deterministic.
  *
- * <p>Example: {@code marshal(Map.of("b", 1, "a", "<"), struct(omitEmpty("a", STRING),
- * pointer("b", INT)))} is {@code {"a":"\u003c","b":1}}.
+ * <p>Example: {@code marshal(Map.of("b", 1, "a", "<"), struct(omitEmpty("a", STRING), pointer("b",
+ * INT)))} is {@code {"a":"\u003c","b":1}}.
  */
 final class GoJson {
 
@@ -66,9 +66,9 @@ final class GoJson {
    * tag says {@code omitempty}.
    *
    * <p>Go's rules, for a field missing from the tree: a pointer, slice or map is {@code null}
-   * unless omitempty leaves it out; any other type is its zero value ({@code ""}, {@code 0},
-   * {@code false}, or a struct of zero fields) unless omitempty leaves it out. Omitempty never
-   * leaves out a non-pointer struct, and never a pointer that is set, even to a zero value.
+   * unless omitempty leaves it out; any other type is its zero value ({@code ""}, {@code 0}, {@code
+   * false}, or a struct of zero fields) unless omitempty leaves it out. Omitempty never leaves out
+   * a non-pointer struct, and never a pointer that is set, even to a zero value.
    */
   record Field(String name, Shape shape, boolean pointer, boolean omitEmpty) {}
 
@@ -256,11 +256,11 @@ final class GoJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /**
-   * Appends {@code s} as a JSON string the way Go 1.22+ {@code json.Marshal} writes it: {@code
-   * "}, {@code \}, {@code \b}, {@code \f}, {@code \n}, {@code \r}, {@code \t} as two-character
-   * escapes; other controls, {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as lowercase
-   * {@code \}{@code u00XX}; a lone surrogate (invalid UTF-8 in Go) as {@code \}{@code ufffd};
-   * everything else, {@code /} and non-ASCII included, as is.
+   * Appends {@code s} as a JSON string the way Go 1.22+ {@code json.Marshal} writes it: {@code "},
+   * {@code \}, {@code \b}, {@code \f}, {@code \n}, {@code \r}, {@code \t} as two-character escapes;
+   * other controls, {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as lowercase {@code \}{@code
+   * u00XX}; a lone surrogate (invalid UTF-8 in Go) as {@code \}{@code ufffd}; everything else,
+   * {@code /} and non-ASCII included, as is.
    */
   static void appendString(StringBuilder out, String s) {
     out.append('"');

@@ -35,11 +35,11 @@ import java.util.Optional;
  * is 2656429681, so the hash is {@code 6b9b86fbd5}. Steps left out hash {@code null} to {@code
  * 5ffbfbbd64}.
  *
- * <p>The bodies carried verbatim ({@code analysis}, {@code experiment}, {@code setMirrorRoute})
- * are re-encoded through the Go struct layouts of current Argo Rollouts (including {@code
- * analysisRunMetadata}, which older controllers did not hash). A key those structs do
- * not declare is dropped, as Go's decoder drops it. A pause duration keeps the type it was written
- * with: {@code 10} and {@code "10"} hash differently in Argo too.
+ * <p>The bodies carried verbatim ({@code analysis}, {@code experiment}, {@code setMirrorRoute}) are
+ * re-encoded through the Go struct layouts of current Argo Rollouts (including {@code
+ * analysisRunMetadata}, which older controllers did not hash). A key those structs do not declare
+ * is dropped, as Go's decoder drops it. A pause duration keeps the type it was written with: {@code
+ * 10} and {@code "10"} hash differently in Argo too.
  */
 public final class StepHash {
 
@@ -185,7 +185,8 @@ public final class StepHash {
 
   /** The bytes Argo hashes: Go's {@code json.Marshal} of the steps, as a string. */
   static String goJson(Optional<List<CanaryStep>> steps) {
-    return steps.map(list -> GoJson.marshal(list.stream().map(StepHash::tree).toList(), STEPS))
+    return steps
+        .map(list -> GoJson.marshal(list.stream().map(StepHash::tree).toList(), STEPS))
         .orElse("null");
   }
 
@@ -213,7 +214,8 @@ public final class StepHash {
     if (step instanceof CanaryStep.SetWeight s) {
       return Map.of("setWeight", s.weight());
     } else if (step instanceof CanaryStep.Pause p) {
-      return Map.of("pause", p.duration().map(d -> Map.of("duration", duration(d))).orElse(Map.of()));
+      return Map.of(
+          "pause", p.duration().map(d -> Map.of("duration", duration(d))).orElse(Map.of()));
     } else if (step instanceof CanaryStep.SetCanaryScale s) {
       Map<String, Object> scale = new LinkedHashMap<>();
       s.weight().ifPresent(w -> scale.put("weight", w));
