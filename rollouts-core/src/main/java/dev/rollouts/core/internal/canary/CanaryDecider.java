@@ -61,7 +61,9 @@ public final class CanaryDecider implements Strategy {
     if (!scaled) {
       enterPauseStep(sync, steps);
     }
-    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights).next();
+    Optional<ReplicaWeighting> weighting =
+        Optional.ofNullable(plugins.get(ReplicaWeighting.DEFAULT_NAME)).map(ReplicaWeighting.class::cast);
+    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, weighting).next();
   }
 
   private Optional<TrafficRouter> router(CanaryStrategy canary) {

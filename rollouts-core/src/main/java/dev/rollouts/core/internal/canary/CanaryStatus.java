@@ -8,13 +8,11 @@ import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
-import dev.rollouts.core.status.CanaryStatus.*;
 import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.status.TrafficWeights;
 import dev.rollouts.core.traffic.ReplicaSplit;
 import dev.rollouts.core.traffic.ReplicaWeighting;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,6 +28,7 @@ final class CanaryStatus implements StatusRules {
   private final ObservedReplicaSet newRS;
   private final String stepHash;
   private final Optional<TrafficWeights> weights;
+  private final Optional<ReplicaWeighting> weighting;
 
   CanaryStatus(
       Sync sync,
@@ -38,7 +37,8 @@ final class CanaryStatus implements StatusRules {
       CanaryReplicas replicas,
       ObservedReplicaSet newRS,
       String stepHash,
-      Optional<TrafficWeights> weights) {
+      Optional<TrafficWeights> weights,
+      Optional<ReplicaWeighting> weighting) {
     this.sync = sync;
     this.canary = canary;
     this.steps = steps;
@@ -46,6 +46,7 @@ final class CanaryStatus implements StatusRules {
     this.newRS = newRS;
     this.stepHash = stepHash;
     this.weights = weights;
+    this.weighting = weighting;
   }
 
   /** The status sync after a template or steps change: back to step 0, nothing scaled. */
@@ -70,7 +71,7 @@ final class CanaryStatus implements StatusRules {
     CanarySteps steps = new CanarySteps(sync.rollout(), canary, false);
     CanaryReplicas replicas = new CanaryReplicas(sync.rollout(), canary, steps, sync.snapshot());
     long revision = newRS.map(sync::revision).orElse(sync.snapshot().maxRevision() + 1);
-    return new StatusCalculator(sync, new CanaryStatus(sync, canary, steps, replicas, newRS.orElse(null), stepHash, Optional.empty()))
+    return new StatusCalculator(sync, new CanaryStatus(sync, canary, steps, replicas, newRS.orElse(null), stepHash, Optional.empty(), Optional.empty()))
         .finish(next, revision);
   }
 
@@ -167,7 +168,7 @@ final class CanaryStatus implements StatusRules {
   private ReplicaSplit desiredCounts() {
     return canary.trafficRouting().isPresent()
         ? replicas.routed(weights, AbortDelay.disabled(canary))
-        : replicas.basic(sync.pluginWeighting());
+        : replicas.basic(weighting.orElseThrow());
   }
 
   private boolean pauseCompleted(CanaryStep.Pause pause) {
@@ -220,10 +221,5 @@ final class CanaryStatus implements StatusRules {
       return Optional.of("waiting for all steps to complete");
     }
     return Optional.empty();
-  }
-
-  @SuppressWarnings("unused")
-  private static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }
