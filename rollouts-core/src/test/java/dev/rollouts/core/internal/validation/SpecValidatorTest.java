@@ -83,13 +83,13 @@ class SpecValidatorTest {
             RolloutSpec.builder().from(valid()).strategy(canary(c -> c.maxSurge(IntOrPercent.of(0)).maxUnavailable(IntOrPercent.ofPercent(0)))).build(),
             "spec.strategy.maxSurge: Invalid value: \"0\": MaxSurge and MaxUnavailable both can not be zero"),
         Arguments.of(
-            RolloutSpec.builder().from(valid()).strategy(canary(c -> c.addStep(new CanaryStep.SetWeight(-5)))).build(),
+            RolloutSpec.builder().from(valid()).strategy(canary(c -> c.steps(List.of(new CanaryStep.SetWeight(-5))))).build(),
             "spec.strategy.steps[0].setWeight: Invalid value: -5: SetWeight needs to be between 0 and 100"),
         Arguments.of(
-            RolloutSpec.builder().from(valid()).strategy(canary(c -> c.addStep(new CanaryStep.Pause(Optional.of(PauseDuration.ofSeconds(-3)))))).build(),
+            RolloutSpec.builder().from(valid()).strategy(canary(c -> c.steps(List.of(new CanaryStep.Pause(Optional.of(PauseDuration.ofSeconds(-3))))))).build(),
             "spec.strategy.steps[0].pause.duration: Invalid value: -3: Duration needs to be greater than 0"),
         Arguments.of(
-            RolloutSpec.builder().from(valid()).strategy(canary(c -> c.addStep(new CanaryStep.SetCanaryScale(Optional.of(2), Optional.empty(), false)))).build(),
+            RolloutSpec.builder().from(valid()).strategy(canary(c -> c.steps(List.of(new CanaryStep.SetCanaryScale(Optional.of(2), Optional.empty(), false))))).build(),
             "spec.strategy.trafficRouting: Required value: SetCanaryScale requires TrafficRouting to be set"),
         Arguments.of(
             RolloutSpec.builder().from(valid()).strategy(canary(c -> c.canaryService("svc").stableService("svc"))).build(),
