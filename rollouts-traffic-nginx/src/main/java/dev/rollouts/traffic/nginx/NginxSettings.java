@@ -75,8 +75,12 @@ interface NginxSettings {
   }
 
   private static List<String> stableIngresses(Map<String, Object> config, List<String> errors) {
+    int before = errors.size();
     Optional<String> single = string(config, "stableIngress", errors).filter(s -> !s.isEmpty());
     Object many = config.get("stableIngresses");
+    if (errors.size() > before) {
+      return List.of();
+    }
     if (single.isPresent() && many != null) {
       errors.add(PATH + ": set stableIngress or stableIngresses, not both");
       return List.of();
