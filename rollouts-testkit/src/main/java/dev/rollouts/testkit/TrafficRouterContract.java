@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  *       no problem; in particular weight 0 routes nothing to the canary (the engine asks for 0
  *       whenever the canary has no available pods, so this is how a router never shifts traffic
  *       onto unavailable pods);
- *   <li>weights round-trip: once the desired objects are applied, the router reports the weight
- *       as observed, and planning again asks for the same objects (idempotent);
+ *   <li>weights round-trip: once the desired objects are applied, the router reports the weight as
+ *       observed, and planning again asks for the same objects (idempotent);
  *   <li>it never throws for a request whose routing objects are missing: it returns problems that
  *       name them, and asks for nothing;
  *   <li>the capabilities it declares are honest: without {@link RouterCapability#HEADER_ROUTES}
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * class NginxTrafficRouterContractTest extends TrafficRouterContract {
  *   protected TrafficRouter router() { return new NginxTrafficRouter(); }
  *   protected RoutingRequest validRequest() { return ...stable Ingress observed...; }
- *   protected int routedWeight(RoutingPlan plan) { return ...canary-weight of the desired Ingress...; }
+ *   protected int routedWeight(RoutingPlan plan) { return ...canary-weight of the Ingress...; }
  * }
  * }</pre>
  */
@@ -114,7 +114,8 @@ public abstract class TrafficRouterContract {
     assertThat(atZero.problems()).isEmpty();
     assertThat(routedWeight(atZero)).isZero();
 
-    RoutingRequest fromFull = observing(atWeight(0), applied(validRequest().observed(), planAt(total())));
+    RoutingRequest fromFull =
+        observing(atWeight(0), applied(validRequest().observed(), planAt(total())));
     assertThat(routedWeight(router().plan(fromFull))).as("back to 0 from the total").isZero();
   }
 
@@ -125,8 +126,12 @@ public abstract class TrafficRouterContract {
       RoutingRequest again = observing(atWeight(weight), applied(validRequest().observed(), first));
       RoutingPlan second = router().plan(again);
       assertThat(second.problems()).as("problems on replanning weight %d", weight).isEmpty();
-      assertThat(second.observedWeight()).as("observed weight after applying %d", weight).contains(weight);
-      assertThat(second.desired()).as("objects on replanning weight %d", weight).isEqualTo(first.desired());
+      assertThat(second.observedWeight())
+          .as("observed weight after applying %d", weight)
+          .contains(weight);
+      assertThat(second.desired())
+          .as("objects on replanning weight %d", weight)
+          .isEqualTo(first.desired());
     }
   }
 
@@ -134,7 +139,8 @@ public abstract class TrafficRouterContract {
   void movesFromOneAppliedWeightToTheNext() {
     int from = total() / 2;
     int to = total();
-    RoutingRequest request = observing(atWeight(to), applied(validRequest().observed(), planAt(from)));
+    RoutingRequest request =
+        observing(atWeight(to), applied(validRequest().observed(), planAt(from)));
     RoutingPlan plan = router().plan(request);
     assertThat(plan.problems()).isEmpty();
     assertThat(plan.observedWeight()).contains(from);
@@ -148,7 +154,8 @@ public abstract class TrafficRouterContract {
     RoutingPlan plan = router().plan(bare);
     assertThat(plan.problems()).isNotEmpty();
     assertThat(plan.problems())
-        .allSatisfy(p -> assertThat(List.of(p.kind(), p.name(), p.message())).allMatch(s -> !s.isBlank()));
+        .allSatisfy(
+            p -> assertThat(List.of(p.kind(), p.name(), p.message())).allMatch(s -> !s.isBlank()));
     assertThat(plan.desired()).as("objects asked for despite problems").isEmpty();
     assertThat(plan.observedWeight()).isEmpty();
   }
@@ -157,13 +164,16 @@ public abstract class TrafficRouterContract {
   void asksOnlyForObjectsInTheRolloutsNamespace() {
     RoutingRequest request = validRequest();
     assertThat(router().plan(request).desired())
-        .allSatisfy(m -> assertThat(m.namespace().orElse(request.rolloutNamespace()))
-            .isEqualTo(request.rolloutNamespace()));
+        .allSatisfy(
+            m ->
+                assertThat(m.namespace().orElse(request.rolloutNamespace()))
+                    .isEqualTo(request.rolloutNamespace()));
   }
 
   @Test
   void ignoresHeaderRoutesWhenItDoesNotDeclareThem() {
-    Assumptions.assumeFalse(router().capabilities().contains(RouterCapability.HEADER_ROUTES),
+    Assumptions.assumeFalse(
+        router().capabilities().contains(RouterCapability.HEADER_ROUTES),
         "the router declares HEADER_ROUTES");
     RoutingRequest request = validRequest();
     assertThat(router().plan(routing(request, simpleHeaderRoute())))
@@ -172,7 +182,8 @@ public abstract class TrafficRouterContract {
 
   @Test
   void keepsTheWeightWithAHeaderRouteAndLeavesNoTraceOnceItIsRemoved() {
-    Assumptions.assumeTrue(router().capabilities().contains(RouterCapability.HEADER_ROUTES),
+    Assumptions.assumeTrue(
+        router().capabilities().contains(RouterCapability.HEADER_ROUTES),
         "the router does not declare HEADER_ROUTES");
     int weight = total() / 2;
     RoutingRequest withRoute = routing(atWeight(weight), simpleHeaderRoute());
@@ -182,7 +193,8 @@ public abstract class TrafficRouterContract {
     assertThat(routed.desired()).isNotEqualTo(planAt(weight).desired());
 
     List<Manifest> afterRoute = applied(validRequest().observed(), routed);
-    assertThat(router().plan(observing(withRoute, afterRoute)).desired()).isEqualTo(routed.desired());
+    assertThat(router().plan(observing(withRoute, afterRoute)).desired())
+        .isEqualTo(routed.desired());
     assertThat(settled(observing(atWeight(weight), afterRoute)))
         .as("objects once the route is removed")
         .isEqualTo(settled(atWeight(weight)));

@@ -1,6 +1,6 @@
 /**
- * Test support for Rollouts for Java: the contract test every traffic router's tests extend
- * ({@link dev.rollouts.testkit.TrafficRouterContract}).
+ * Test support for Rollouts for Java: the contract test every traffic router's tests extend ({@link
+ * dev.rollouts.testkit.TrafficRouterContract}).
  */
 @RolloutsStyle
 package dev.rollouts.testkit;

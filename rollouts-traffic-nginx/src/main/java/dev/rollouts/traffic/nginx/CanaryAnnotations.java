@@ -49,7 +49,9 @@ final class CanaryAnnotations {
         .ifPresent(c -> annotations.put(INGRESS_CLASS, c));
     settings
         .additionalIngressAnnotations()
-        .forEach((key, value) -> annotations.put(key.startsWith(prefix) ? key : prefix + "/" + key, value));
+        .forEach(
+            (key, value) ->
+                annotations.put(key.startsWith(prefix) ? key : prefix + "/" + key, value));
     annotations.putAll(settings.canaryIngressAnnotations());
     if (!headerRoute.isEmpty()) {
       HeaderRouteAnnotations.KEYS.forEach(key -> annotations.remove(prefix + "/" + key));
@@ -57,7 +59,8 @@ final class CanaryAnnotations {
     }
     annotations.put(prefix + "/" + CANARY, "true");
     annotations.put(prefix + "/" + WEIGHT, Integer.toString(weight));
-    maxTrafficWeight.ifPresent(total -> annotations.put(prefix + "/" + WEIGHT_TOTAL, total.toString()));
+    maxTrafficWeight.ifPresent(
+        total -> annotations.put(prefix + "/" + WEIGHT_TOTAL, total.toString()));
     return annotations;
   }
 }

@@ -72,7 +72,8 @@ final class CanaryIngressBuilder {
     Map<String, Object> http = Trees.map(rule, "http").orElse(Map.of());
     List<Object> paths = new ArrayList<>();
     for (Object path : Trees.list(http, "paths")) {
-      if (path instanceof Map<?, ?> map && serviceName(tree(map)).filter(stableService::equals).isPresent()) {
+      if (path instanceof Map<?, ?> map
+          && serviceName(tree(map)).filter(stableService::equals).isPresent()) {
         paths.add(retarget(tree(map), canaryService));
       }
     }

@@ -57,10 +57,14 @@ final class HeaderRouteAnnotations {
     List<String> unsupported = new ArrayList<>();
     for (HeaderRoute route : inForce) {
       if (route.matches().stream().anyMatch(HeaderRouteAnnotations::incomplete)) {
-        unsupported.add("setHeaderRoute '" + route.name() + "' has a match without headerName or headerValue");
+        unsupported.add(
+            "setHeaderRoute '" + route.name() + "' has a match without headerName or headerValue");
       } else if (route.matches().size() > 1) {
         unsupported.add(
-            "setHeaderRoute '" + route.name() + "' matches " + route.matches().size()
+            "setHeaderRoute '"
+                + route.name()
+                + "' matches "
+                + route.matches().size()
                 + " headers at once, but Ingress NGINX routes a canary by one header only");
       }
     }
@@ -71,7 +75,8 @@ final class HeaderRouteAnnotations {
     if (headers.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).distinct().count() > 1) {
       unsupported.add(
           "setHeaderRoutes "
-              + inForce.stream().map(r -> "'" + r.name() + "' (" + r.matches().get(0).headerName() + ")")
+              + inForce.stream()
+                  .map(r -> "'" + r.name() + "' (" + r.matches().get(0).headerName() + ")")
                   .collect(Collectors.joining(", "))
               + " match different headers, but Ingress NGINX routes a canary by one header only");
     }

@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
  * Which annotations on a canary Ingress are this router's, so that ours that are no longer wanted
  * are removed while those other controllers added are kept.
  *
- * <p>The router records the keys it set in the annotation {@value #KEY}: a comma-separated,
- * sorted list ({@code kubernetes.io/ingress.class,nginx.ingress.kubernetes.io/canary,…}).
- * Annotation keys cannot contain commas. On the next plan, an observed annotation is kept when
- * its key is not in that list; ours are then set anew.
+ * <p>The router records the keys it set in the annotation {@value #KEY}: a comma-separated, sorted
+ * list ({@code kubernetes.io/ingress.class,nginx.ingress.kubernetes.io/canary,…}). Annotation keys
+ * cannot contain commas. On the next plan, an observed annotation is kept when its key is not in
+ * that list; ours are then set anew.
  *
- * <p>An Ingress without the list was made by Argo Rollouts (or by hand, then adopted by owner
- * reference): every annotation Argo sets is under the annotation prefix or is {@code
- * kubernetes.io/ingress.class}, so those are taken to be ours, once.
+ * <p>A canary Ingress the Rollout controls but without the list was made by Argo Rollouts: every
+ * annotation Argo sets is under the annotation prefix or is {@code kubernetes.io/ingress.class},
+ * so those are taken to be ours, once; from then on the list says.
  */
 final class ManagedAnnotations {
 
@@ -33,7 +33,8 @@ final class ManagedAnnotations {
    * <p>Example: observed {@code {a: 1, p/x: 2, KEY: "p/x"}}, ours {@code {p/canary: "true"}} →
    * {@code {a: 1, p/canary: "true", KEY: "p/canary"}}.
    */
-  static Map<String, String> merge(Map<String, String> observed, Map<String, String> ours, String prefix) {
+  static Map<String, String> merge(
+      Map<String, String> observed, Map<String, String> ours, String prefix) {
     Set<String> previous = previouslyOurs(observed, prefix);
     Map<String, String> merged = new TreeMap<>();
     observed.forEach(
@@ -51,7 +52,9 @@ final class ManagedAnnotations {
   static Set<String> previouslyOurs(Map<String, String> observed, String prefix) {
     String recorded = observed.get(KEY);
     if (recorded != null) {
-      return Arrays.stream(recorded.split(",")).map(String::trim).filter(k -> !k.isEmpty())
+      return Arrays.stream(recorded.split(","))
+          .map(String::trim)
+          .filter(k -> !k.isEmpty())
           .collect(Collectors.toSet());
     }
     return observed.keySet().stream()

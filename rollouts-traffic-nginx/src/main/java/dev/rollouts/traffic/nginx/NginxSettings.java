@@ -58,7 +58,8 @@ interface NginxSettings {
       Map<String, Object> config, String rolloutName, List<RoutingProblem> problems) {
     List<String> errors = new ArrayList<>();
     List<String> ingresses = stableIngresses(config, errors);
-    String prefix = string(config, "annotationPrefix", errors).filter(p -> !p.isEmpty()).orElse(DEFAULT_PREFIX);
+    String prefix =
+        string(config, "annotationPrefix", errors).filter(p -> !p.isEmpty()).orElse(DEFAULT_PREFIX);
     Map<String, String> additional = stringMap(config, "additionalIngressAnnotations", errors);
     Map<String, String> canary = stringMap(config, "canaryIngressAnnotations", errors);
     errors.forEach(e -> problems.add(new RoutingProblem("Rollout", rolloutName, e)));
@@ -94,7 +95,9 @@ interface NginxSettings {
     }
     Set<String> names = new LinkedHashSet<>();
     if (many instanceof List<?> list) {
-      list.stream().filter(n -> n instanceof String s && !s.isEmpty()).forEach(n -> names.add((String) n));
+      list.stream()
+          .filter(n -> n instanceof String s && !s.isEmpty())
+          .forEach(n -> names.add((String) n));
       if (names.size() != list.stream().distinct().count()) {
         errors.add(PATH + ".stableIngresses: every entry must be an Ingress name");
       } else if (names.isEmpty()) {
@@ -106,7 +109,8 @@ interface NginxSettings {
     return List.copyOf(names);
   }
 
-  private static Optional<String> string(Map<String, Object> config, String key, List<String> errors) {
+  private static Optional<String> string(
+      Map<String, Object> config, String key, List<String> errors) {
     Object value = config.get(key);
     if (value == null || value instanceof String) {
       return Optional.ofNullable((String) value);

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Ingress NGINX traffic router, selected by {@code trafficRouting.nginx}: weights a canary
- * with one canary Ingress per stable Ingress, as Argo Rollouts' {@code nginx} router does.
+ * The Ingress NGINX traffic router, selected by {@code trafficRouting.nginx}: weights a canary with
+ * one canary Ingress per stable Ingress, as Argo Rollouts' {@code nginx} router does.
  *
  * <p>For each of {@code stableIngress} / {@code stableIngresses} it wants the Ingress {@code
  * <rollout>-<stableIngress>-canary} ({@code networking.k8s.io/v1}) in the Rollout's namespace:
@@ -41,8 +41,8 @@ import java.util.Set;
  * traffic moves on any Ingress while one is at fault. Problems: the block names no stable Ingress,
  * or both {@code stableIngress} and {@code stableIngresses}; a stable Ingress is missing, is not
  * {@code networking.k8s.io/v1}, or has no path to the {@code stableService}; a canary Ingress
- * exists that the Rollout does not control; a header route NGINX cannot express; a weight outside
- * 0 to the total.
+ * exists that the Rollout does not control; a header route NGINX cannot express; a weight outside 0
+ * to the total.
  *
  * <p>Registered under {@code META-INF/services/dev.rollouts.core.traffic.TrafficPlugin}; stateless.
  */
@@ -69,7 +69,10 @@ public final class NginxTrafficRouter implements TrafficRouter {
     return NAME;
   }
 
-  /** {@link RouterCapability#HEADER_ROUTES}: {@code setHeaderRoute} becomes {@code canary-by-header}. */
+  /**
+   * {@link RouterCapability#HEADER_ROUTES}: {@code setHeaderRoute} becomes {@code
+   * canary-by-header}.
+   */
   @Override
   public Set<RouterCapability> capabilities() {
     return Set.of(RouterCapability.HEADER_ROUTES);
@@ -80,10 +83,12 @@ public final class NginxTrafficRouter implements TrafficRouter {
   public RoutingPlan plan(RoutingRequest request) {
     List<RoutingProblem> problems = new ArrayList<>();
     if (request.weight() < 0 || request.weight() > request.totalWeight()) {
-      problems.add(rolloutProblem(request,
-          "weight " + request.weight() + " is outside 0 to " + request.totalWeight()));
+      problems.add(
+          rolloutProblem(
+              request, "weight " + request.weight() + " is outside 0 to " + request.totalWeight()));
     }
-    Optional<NginxSettings> settings = NginxSettings.parse(request.config(), request.rolloutName(), problems);
+    Optional<NginxSettings> settings =
+        NginxSettings.parse(request.config(), request.rolloutName(), problems);
     if (settings.isEmpty()) {
       return RoutingPlan.builder().problems(problems).build();
     }
@@ -94,7 +99,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
     Map<String, Manifest> ingresses = ingresses(request);
     List<Manifest> desired = new ArrayList<>();
     for (String stableName : settings.get().stableIngresses()) {
-      canaryIngress(request, settings.get(), headerRoute.annotations(), ingresses, stableName, problems)
+      canaryIngress(
+              request, settings.get(), headerRoute.annotations(), ingresses, stableName, problems)
           .ifPresent(desired::add);
     }
     return RoutingPlan.builder()
@@ -104,7 +110,9 @@ public final class NginxTrafficRouter implements TrafficRouter {
         .build();
   }
 
-  /** The canary Ingress for one stable Ingress, or empty after adding why not to {@code problems}. */
+  /**
+   * The canary Ingress for one stable Ingress, or empty after adding why not to {@code problems}.
+   */
   private static Optional<Manifest> canaryIngress(
       RoutingRequest request,
       NginxSettings settings,
@@ -119,29 +127,48 @@ public final class NginxTrafficRouter implements TrafficRouter {
     foreign.ifPresent(message -> problems.add(new RoutingProblem(INGRESS, canaryName, message)));
     Manifest stable = ingresses.get(stableName);
     if (stable == null) {
-      problems.add(new RoutingProblem(INGRESS, stableName,
-          "not found in namespace " + request.rolloutNamespace() + "; "
-              + NginxSettings.PATH + " names it as a stable Ingress"));
+      problems.add(
+          new RoutingProblem(
+              INGRESS,
+              stableName,
+              "not found in namespace "
+                  + request.rolloutNamespace()
+                  + "; "
+                  + NginxSettings.PATH
+                  + " names it as a stable Ingress"));
       return Optional.empty();
     }
     if (!stable.apiVersion().equals(INGRESS_API_VERSION)) {
-      problems.add(new RoutingProblem(INGRESS, stableName,
-          "is " + stable.apiVersion() + "; only " + INGRESS_API_VERSION + " Ingresses are supported"));
+      problems.add(
+          new RoutingProblem(
+              INGRESS,
+              stableName,
+              "is "
+                  + stable.apiVersion()
+                  + "; only "
+                  + INGRESS_API_VERSION
+                  + " Ingresses are supported"));
       return Optional.empty();
     }
     Optional<Map<String, Object>> spec =
         CanaryIngressBuilder.spec(stable, request.stableService(), request.canaryService());
     if (spec.isEmpty()) {
-      problems.add(new RoutingProblem(INGRESS, stableName,
-          "has no path whose backend is the stableService " + request.stableService()
-              + ", so there is nothing to route to the canaryService " + request.canaryService()));
+      problems.add(
+          new RoutingProblem(
+              INGRESS,
+              stableName,
+              "has no path whose backend is the stableService "
+                  + request.stableService()
+                  + ", so there is nothing to route to the canaryService "
+                  + request.canaryService()));
       return Optional.empty();
     }
     if (foreign.isPresent()) {
       return Optional.empty();
     }
-    Map<String, String> ours = CanaryAnnotations.of(
-        stable, settings, request.weight(), request.maxTrafficWeight(), headerRoute);
+    Map<String, String> ours =
+        CanaryAnnotations.of(
+            stable, settings, request.weight(), request.maxTrafficWeight(), headerRoute);
     return Optional.of(manifest(request, settings, canaryName, observed, ours, spec.get()));
   }
 
@@ -155,11 +182,15 @@ public final class NginxTrafficRouter implements TrafficRouter {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", canaryName);
     metadata.put("namespace", request.rolloutNamespace());
-    observed.map(o -> o.metadata().get("labels")).ifPresent(labels -> metadata.put("labels", labels));
+    observed
+        .map(o -> o.metadata().get("labels"))
+        .ifPresent(labels -> metadata.put("labels", labels));
     Map<String, String> observedAnnotations = observed.map(Ingresses::annotations).orElse(Map.of());
-    metadata.put("annotations",
+    metadata.put(
+        "annotations",
         ManagedAnnotations.merge(observedAnnotations, ours, settings.annotationPrefix()));
-    metadata.put("ownerReferences",
+    metadata.put(
+        "ownerReferences",
         Ownership.ownerReferences(observed, request.rolloutName(), request.rolloutUid()));
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("apiVersion", INGRESS_API_VERSION);
@@ -176,7 +207,9 @@ public final class NginxTrafficRouter implements TrafficRouter {
       boolean here = object.namespace().map(request.rolloutNamespace()::equals).orElse(true);
       if (object.kind().equals(INGRESS) && here) {
         // One Ingress may be listed under several API versions; prefer networking.k8s.io/v1.
-        byName.merge(object.name(), object,
+        byName.merge(
+            object.name(),
+            object,
             (first, next) -> next.apiVersion().equals(INGRESS_API_VERSION) ? next : first);
       }
     }

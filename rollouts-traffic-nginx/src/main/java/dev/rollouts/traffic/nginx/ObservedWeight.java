@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * <p>It is known only when every canary Ingress the Rollout needs exists, carries a whole-number
  * {@code <prefix>/canary-weight}, counts out of the request's total ({@code
- * <prefix>/canary-weight-total}, or 100 without it), and all of them agree. Otherwise it is
- * absent: traffic is not (yet) at one weight the engine could rely on.
+ * <prefix>/canary-weight-total}, or 100 without it), and all of them agree. Otherwise it is absent:
+ * traffic is not (yet) at one weight the engine could rely on.
  */
 final class ObservedWeight {
 
@@ -24,11 +24,13 @@ final class ObservedWeight {
     String prefix = settings.annotationPrefix() + "/";
     Set<Integer> weights = new HashSet<>();
     for (String stableName : settings.stableIngresses()) {
-      Manifest canary = ingresses.get(CanaryIngressBuilder.canaryName(request.rolloutName(), stableName));
+      Manifest canary =
+          ingresses.get(CanaryIngressBuilder.canaryName(request.rolloutName(), stableName));
       if (canary == null) {
         return Optional.empty();
       }
-      int total = Ingresses.intAnnotation(canary, prefix + CanaryAnnotations.WEIGHT_TOTAL).orElse(100);
+      int total =
+          Ingresses.intAnnotation(canary, prefix + CanaryAnnotations.WEIGHT_TOTAL).orElse(100);
       Optional<Integer> weight = Ingresses.intAnnotation(canary, prefix + CanaryAnnotations.WEIGHT);
       if (weight.isEmpty() || total != request.totalWeight()) {
         return Optional.empty();

@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>A canary Ingress is the Rollout's when its controller reference (the owner reference with
  * {@code controller: true}) names the Rollout: kind {@code Rollout} in group {@code argoproj.io},
- * its name, and its uid when both sides have one. An existing Ingress with any other controller,
- * or none, is someone else's and is never changed (Argo's rule too: it adopts nothing).
+ * its name, and its uid when both sides have one. An existing Ingress with any other controller, or
+ * none, is someone else's and is never changed (Argo's rule too: it adopts nothing).
  */
 final class Ownership {
 
@@ -27,25 +27,37 @@ final class Ownership {
    * Why {@code ingress} is not the Rollout's to change, as a sentence; empty when it is.
    *
    * <p>Example: controlled by {@code Deployment web} → {@code "is controlled by Deployment web,
-   * not by Rollout app; it is left as it is"}.
+   * not by Rollout app, so the Rollout leaves it as it is and shifts no traffic"}.
    */
-  static Optional<String> notOurs(Manifest ingress, String rolloutName, Optional<String> rolloutUid) {
+  static Optional<String> notOurs(
+      Manifest ingress, String rolloutName, Optional<String> rolloutUid) {
     Optional<Map<String, Object>> controller =
-        references(ingress).stream().filter(r -> Boolean.TRUE.equals(r.get("controller"))).findFirst();
+        references(ingress).stream()
+            .filter(r -> Boolean.TRUE.equals(r.get("controller")))
+            .findFirst();
     if (controller.isEmpty()) {
       return Optional.of(
-          "exists but has no controller, so Rollout " + rolloutName + " leaves it as it is;"
-              + " delete it, or rename the stable Ingress, to let the Rollout create its canary Ingress");
+          "exists but has no controller, so Rollout "
+              + rolloutName
+              + " leaves it as it is; delete it, or rename the stable Ingress, to let the Rollout"
+              + " create its canary Ingress");
     }
     Map<String, Object> ref = controller.get();
     if (isRollout(ref, rolloutName) && sameUid(ref, rolloutUid)) {
       return Optional.empty();
     }
     String owner =
-        Trees.string(ref, "kind").orElse("an object") + " " + Trees.string(ref, "name").orElse("")
-            + (isRollout(ref, rolloutName) ? " (uid " + Trees.string(ref, "uid").orElse("") + ")" : "");
+        Trees.string(ref, "kind").orElse("an object")
+            + " "
+            + Trees.string(ref, "name").orElse("")
+            + (isRollout(ref, rolloutName)
+                ? " (uid " + Trees.string(ref, "uid").orElse("") + ")"
+                : "");
     return Optional.of(
-        "is controlled by " + owner.strip() + ", not by Rollout " + rolloutName
+        "is controlled by "
+            + owner.strip()
+            + ", not by Rollout "
+            + rolloutName
             + ", so the Rollout leaves it as it is and shifts no traffic");
   }
 

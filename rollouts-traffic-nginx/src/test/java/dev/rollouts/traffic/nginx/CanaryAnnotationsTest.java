@@ -20,7 +20,8 @@ class CanaryAnnotationsTest {
   private final NginxTrafficRouter router = new NginxTrafficRouter();
 
   private Map<String, String> annotations(Map<String, Object> config, int weight) {
-    return onlyDesired(router.plan(request(config, weight, Fixtures.stableIngress()))).annotations();
+    return onlyDesired(router.plan(request(config, weight, Fixtures.stableIngress())))
+        .annotations();
   }
 
   private static Map<String, Object> config(Object... keysAndValues) {
@@ -38,7 +39,8 @@ class CanaryAnnotationsTest {
         .containsOnly(
             entry("nginx.ingress.kubernetes.io/canary", "true"),
             entry("nginx.ingress.kubernetes.io/canary-weight", "20"),
-            entry(NginxTrafficRouter.MANAGED_ANNOTATIONS,
+            entry(
+                NginxTrafficRouter.MANAGED_ANNOTATIONS,
                 "nginx.ingress.kubernetes.io/canary,nginx.ingress.kubernetes.io/canary-weight"));
   }
 
@@ -57,41 +59,59 @@ class CanaryAnnotationsTest {
 
   @Test
   void usesTheConfiguredAnnotationPrefixForEveryAnnotationItSets() {
-    Map<String, String> annotations = annotations(config(
-        "annotationPrefix", "custom.example.com",
-        "additionalIngressAnnotations", Map.of("canary-by-header", "X-Canary")), 20);
+    Map<String, String> annotations =
+        annotations(
+            config(
+                "annotationPrefix",
+                "custom.example.com",
+                "additionalIngressAnnotations",
+                Map.of("canary-by-header", "X-Canary")),
+            20);
 
-    assertThat(annotations).contains(
-        entry("custom.example.com/canary-by-header", "X-Canary"),
-        entry("custom.example.com/canary", "true"),
-        entry("custom.example.com/canary-weight", "20"));
+    assertThat(annotations)
+        .contains(
+            entry("custom.example.com/canary-by-header", "X-Canary"),
+            entry("custom.example.com/canary", "true"),
+            entry("custom.example.com/canary-weight", "20"));
     assertThat(annotations).doesNotContainKey("nginx.ingress.kubernetes.io/canary");
   }
 
   @Test
   void setsCanaryIngressAnnotationsVerbatim() {
-    assertThat(annotations(config("canaryIngressAnnotations", Map.of("example.com/team", "shop", "plain", "x")), 20))
+    assertThat(
+            annotations(
+                config(
+                    "canaryIngressAnnotations", Map.of("example.com/team", "shop", "plain", "x")),
+                20))
         .contains(entry("example.com/team", "shop"), entry("plain", "x"));
   }
 
   @Test
   void letsCanaryIngressAnnotationsWinOverAdditionalOnesAndTheWeightWinOverBoth() {
-    Map<String, String> annotations = annotations(config(
-        "additionalIngressAnnotations", Map.of("load-balance", "ewma", "canary-weight", "99"),
-        "canaryIngressAnnotations", Map.of(
-            "nginx.ingress.kubernetes.io/load-balance", "round_robin",
-            "nginx.ingress.kubernetes.io/canary", "false")), 20);
+    Map<String, String> annotations =
+        annotations(
+            config(
+                "additionalIngressAnnotations",
+                    Map.of("load-balance", "ewma", "canary-weight", "99"),
+                "canaryIngressAnnotations",
+                    Map.of(
+                        "nginx.ingress.kubernetes.io/load-balance", "round_robin",
+                        "nginx.ingress.kubernetes.io/canary", "false")),
+            20);
 
-    assertThat(annotations).contains(
-        entry("nginx.ingress.kubernetes.io/load-balance", "round_robin"),
-        entry("nginx.ingress.kubernetes.io/canary", "true"),
-        entry("nginx.ingress.kubernetes.io/canary-weight", "20"));
+    assertThat(annotations)
+        .contains(
+            entry("nginx.ingress.kubernetes.io/load-balance", "round_robin"),
+            entry("nginx.ingress.kubernetes.io/canary", "true"),
+            entry("nginx.ingress.kubernetes.io/canary-weight", "20"));
   }
 
   @Test
   void letsAdditionalAnnotationsOverrideTheCopiedIngressClass() {
-    Manifest stable = Fixtures.annotated(Fixtures.stableIngress(), "kubernetes.io/ingress.class", "nginx");
-    Map<String, Object> config = config("canaryIngressAnnotations", Map.of("kubernetes.io/ingress.class", "nginx-canary"));
+    Manifest stable =
+        Fixtures.annotated(Fixtures.stableIngress(), "kubernetes.io/ingress.class", "nginx");
+    Map<String, Object> config =
+        config("canaryIngressAnnotations", Map.of("kubernetes.io/ingress.class", "nginx-canary"));
 
     assertThat(onlyDesired(router.plan(request(config, 5, stable))).annotations())
         .containsEntry("kubernetes.io/ingress.class", "nginx-canary");
@@ -99,24 +119,36 @@ class CanaryAnnotationsTest {
 
   @Test
   void setsTheWeightTotalOnlyWhenMaxTrafficWeightIsSet() {
-    RoutingRequest withTotal = RoutingRequest.builder()
-        .from(request(250, Fixtures.stableIngress())).maxTrafficWeight(1000).build();
+    RoutingRequest withTotal =
+        RoutingRequest.builder()
+            .from(request(250, Fixtures.stableIngress()))
+            .maxTrafficWeight(1000)
+            .build();
 
-    assertThat(onlyDesired(router.plan(withTotal)).annotations()).contains(
-        entry("nginx.ingress.kubernetes.io/canary-weight", "250"),
-        entry("nginx.ingress.kubernetes.io/canary-weight-total", "1000"));
-    assertThat(annotations(config(), 20)).doesNotContainKey("nginx.ingress.kubernetes.io/canary-weight-total");
+    assertThat(onlyDesired(router.plan(withTotal)).annotations())
+        .contains(
+            entry("nginx.ingress.kubernetes.io/canary-weight", "250"),
+            entry("nginx.ingress.kubernetes.io/canary-weight-total", "1000"));
+    assertThat(annotations(config(), 20))
+        .doesNotContainKey("nginx.ingress.kubernetes.io/canary-weight-total");
   }
 
   @Test
   void writesBooleanAndNumberValuesAsText() {
-    assertThat(annotations(config("additionalIngressAnnotations", Map.of("ssl-redirect", false, "canary-by-cookie-x", 3)), 1))
-        .contains(entry("nginx.ingress.kubernetes.io/ssl-redirect", "false"),
+    assertThat(
+            annotations(
+                config(
+                    "additionalIngressAnnotations",
+                    Map.of("ssl-redirect", false, "canary-by-cookie-x", 3)),
+                1))
+        .contains(
+            entry("nginx.ingress.kubernetes.io/ssl-redirect", "false"),
             entry("nginx.ingress.kubernetes.io/canary-by-cookie-x", "3"));
   }
 
   @Test
   void keepsTheCanaryIngressAtWeightZeroRatherThanRemovingIt() {
-    assertThat(annotations(config(), 0)).containsEntry("nginx.ingress.kubernetes.io/canary-weight", "0");
+    assertThat(annotations(config(), 0))
+        .containsEntry("nginx.ingress.kubernetes.io/canary-weight", "0");
   }
 }

@@ -18,7 +18,7 @@ class CanaryIngressNameTest {
     assertThat(CanaryIngressBuilder.canaryName(rollout, stable)).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "rollout of {0} and stable Ingress of {1} characters → {2} characters")
+  @ParameterizedTest(name = "rollout of {0}, stable Ingress of {1} characters → {2} characters")
   @CsvSource({
     // prefix = rollout + '-' + stable; it is cut to 246 characters, then '-canary' (7) is added.
     "100, 145, 253", // prefix 246: fits exactly, nothing cut
@@ -32,6 +32,7 @@ class CanaryIngressNameTest {
     String stable = "s".repeat(stableLength);
     String name = CanaryIngressBuilder.canaryName(rollout, stable);
     assertThat(name).hasSize(expectedLength).endsWith("-canary");
-    assertThat(rollout + "-" + stable).startsWith(name.substring(0, name.length() - "-canary".length()));
+    assertThat(rollout + "-" + stable)
+        .startsWith(name.substring(0, name.length() - "-canary".length()));
   }
 }

@@ -46,10 +46,13 @@ class CanaryIngressProperties {
 
     if (stablePaths(c.stable()).isEmpty()) {
       assertThat(plan.desired()).isEmpty();
-      assertThat(plan.problems()).singleElement().satisfies(p -> {
-        assertThat(p.name()).isEqualTo(STABLE_INGRESS);
-        assertThat(p.message()).contains(STABLE_SERVICE, CANARY_SERVICE);
-      });
+      assertThat(plan.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.name()).isEqualTo(STABLE_INGRESS);
+                assertThat(p.message()).contains(STABLE_SERVICE, CANARY_SERVICE);
+              });
     } else {
       assertThat(Fixtures.backendServices(Fixtures.onlyDesired(plan))).containsOnly(CANARY_SERVICE);
     }
@@ -60,7 +63,8 @@ class CanaryIngressProperties {
     List<List<Object>> wanted = stablePaths(c.stable());
     RoutingPlan plan = router.plan(c.request());
 
-    List<List<Object>> routed = plan.desired().isEmpty() ? List.of() : paths(Fixtures.onlyDesired(plan), CANARY_SERVICE);
+    List<List<Object>> routed =
+        plan.desired().isEmpty() ? List.of() : paths(Fixtures.onlyDesired(plan), CANARY_SERVICE);
     assertThat(routed).isEqualTo(wanted);
   }
 
@@ -75,7 +79,8 @@ class CanaryIngressProperties {
     int total = c.maxTrafficWeight().orElse(100);
 
     assertThat(weight).isEqualTo(c.weight()).isBetween(0, total);
-    assertThat(Optional.ofNullable(annotations.get("nginx.ingress.kubernetes.io/canary-weight-total")))
+    assertThat(
+            Optional.ofNullable(annotations.get("nginx.ingress.kubernetes.io/canary-weight-total")))
         .isEqualTo(c.maxTrafficWeight().map(String::valueOf));
   }
 
@@ -98,7 +103,9 @@ class CanaryIngressProperties {
     assertThat(third.desired()).isEqualTo(second.desired());
   }
 
-  /** (host, path, pathType, port) of every path of {@code stable} that routes to the stable Service. */
+  /**
+   * (host, path, pathType, port) of every path of {@code stable} that routes to the stable Service.
+   */
   private static List<List<Object>> stablePaths(Manifest stable) {
     return paths(stable, STABLE_SERVICE);
   }
@@ -110,8 +117,16 @@ class CanaryIngressProperties {
       for (Object p : Trees.list(http, "paths")) {
         Map<String, Object> path = cast(p);
         if (CanaryIngressBuilder.serviceName(path).filter(service::equals).isPresent()) {
-          Object port = Trees.map(cast(Trees.map(path, "backend").orElseThrow()), "service").orElseThrow().get("port");
-          result.add(List.of(cast(rule).getOrDefault("host", "*"), path.get("path"), path.get("pathType"), port));
+          Object port =
+              Trees.map(cast(Trees.map(path, "backend").orElseThrow()), "service")
+                  .orElseThrow()
+                  .get("port");
+          result.add(
+              List.of(
+                  cast(rule).getOrDefault("host", "*"),
+                  path.get("path"),
+                  path.get("pathType"),
+                  port));
         }
       }
     }
@@ -120,7 +135,8 @@ class CanaryIngressProperties {
 
   @Provide
   Arbitrary<Case> cases() {
-    Arbitrary<Optional<Integer>> totals = Arbitraries.of(Optional.empty(), Optional.of(1000), Optional.of(10000));
+    Arbitrary<Optional<Integer>> totals =
+        Arbitraries.of(Optional.empty(), Optional.of(1000), Optional.of(10000));
     return Combinators.combine(stableIngresses(), totals, Arbitraries.integers().between(0, 10000))
         .as((stable, total, w) -> new Case(stable, total, w % (total.orElse(100) + 1)));
   }
@@ -128,44 +144,61 @@ class CanaryIngressProperties {
   @Provide
   Arbitrary<Map<String, String>> foreignAnnotations() {
     return Arbitraries.maps(
-        Arbitraries.of("external-dns.alpha.kubernetes.io/hostname", "example.com/team", "argocd.argoproj.io/sync"),
-        Arbitraries.strings().alpha().ofMaxLength(5)).ofMaxSize(3);
+            Arbitraries.of(
+                "external-dns.alpha.kubernetes.io/hostname",
+                "example.com/team",
+                "argocd.argoproj.io/sync"),
+            Arbitraries.strings().alpha().ofMaxLength(5))
+        .ofMaxSize(3);
   }
 
   private Arbitrary<Manifest> stableIngresses() {
     Arbitrary<List<Object>> rules = rule().list().ofMaxSize(4);
     Arbitrary<Optional<String>> className = Arbitraries.of("nginx", "internal").optional();
     Arbitrary<Boolean> tls = Arbitraries.of(true, false);
-    return Combinators.combine(rules, className, tls).as((r, cls, withTls) -> {
-      Map<String, Object> spec = new LinkedHashMap<>();
-      cls.ifPresent(c -> spec.put("ingressClassName", c));
-      if (withTls) {
-        spec.put("tls", List.of(Map.of("hosts", List.of("a.example.com"), "secretName", "tls")));
-      }
-      spec.put("rules", r);
-      return Fixtures.ingress(STABLE_INGRESS, Map.of(), spec);
-    });
+    return Combinators.combine(rules, className, tls)
+        .as(
+            (r, cls, withTls) -> {
+              Map<String, Object> spec = new LinkedHashMap<>();
+              cls.ifPresent(c -> spec.put("ingressClassName", c));
+              if (withTls) {
+                spec.put(
+                    "tls", List.of(Map.of("hosts", List.of("a.example.com"), "secretName", "tls")));
+              }
+              spec.put("rules", r);
+              return Fixtures.ingress(STABLE_INGRESS, Map.of(), spec);
+            });
   }
 
   private Arbitrary<Object> rule() {
-    Arbitrary<Optional<String>> host = Arbitraries.of("a.example.com", "b.example.com", "*.example.com").optional();
+    Arbitrary<Optional<String>> host =
+        Arbitraries.of("a.example.com", "b.example.com", "*.example.com").optional();
     Arbitrary<Optional<List<Object>>> paths = path().list().ofMaxSize(4).optional(0.9);
-    return Combinators.combine(host, paths).as((h, p) -> {
-      Map<String, Object> rule = new LinkedHashMap<>();
-      h.ifPresent(v -> rule.put("host", v));
-      p.ifPresent(v -> rule.put("http", Map.of("paths", v)));
-      return rule;
-    });
+    return Combinators.combine(host, paths)
+        .as(
+            (h, p) -> {
+              Map<String, Object> rule = new LinkedHashMap<>();
+              h.ifPresent(v -> rule.put("host", v));
+              p.ifPresent(v -> rule.put("http", Map.of("paths", v)));
+              return rule;
+            });
   }
 
   private Arbitrary<Object> path() {
     Arbitrary<String> paths = Arbitraries.of("/", "/api", "/v2", "/static/x");
     Arbitrary<String> types = Arbitraries.of("Prefix", "Exact", "ImplementationSpecific");
-    Arbitrary<Map<String, Object>> backends = Arbitraries.oneOf(
-        Combinators.combine(Arbitraries.of(STABLE_SERVICE, "other", "admin", CANARY_SERVICE),
-                Arbitraries.of(Map.<String, Object>of("number", 80), Map.<String, Object>of("name", "http")))
-            .as((name, port) -> Map.of("service", Map.of("name", name, "port", port))),
-        Arbitraries.just(Map.of("resource", Map.of("apiGroup", "k8s.example.com", "kind", "Bucket", "name", "b"))));
+    Arbitrary<Map<String, Object>> backends =
+        Arbitraries.oneOf(
+            Combinators.combine(
+                    Arbitraries.of(STABLE_SERVICE, "other", "admin", CANARY_SERVICE),
+                    Arbitraries.of(
+                        Map.<String, Object>of("number", 80),
+                        Map.<String, Object>of("name", "http")))
+                .as((name, port) -> Map.of("service", Map.of("name", name, "port", port))),
+            Arbitraries.just(
+                Map.of(
+                    "resource",
+                    Map.of("apiGroup", "k8s.example.com", "kind", "Bucket", "name", "b"))));
     return Combinators.combine(paths, types, backends)
         .as((p, t, b) -> Map.of("path", p, "pathType", t, "backend", b));
   }

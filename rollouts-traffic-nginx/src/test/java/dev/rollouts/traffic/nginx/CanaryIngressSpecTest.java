@@ -40,10 +40,13 @@ class CanaryIngressSpecTest {
 
   @Test
   void copiesIngressClassNameAndTls() {
-    Map<String, Object> spec = new LinkedHashMap<>(spec(rule("shop.example.com", path("/", STABLE_SERVICE))));
+    Map<String, Object> spec =
+        new LinkedHashMap<>(spec(rule("shop.example.com", path("/", STABLE_SERVICE))));
     spec.put("ingressClassName", "nginx-public");
-    spec.put("tls", List.of(Map.of("hosts", List.of("shop.example.com"), "secretName", "shop-tls")));
-    Manifest canary = onlyDesired(router.plan(request(10, ingress(STABLE_INGRESS, Map.of(), spec))));
+    spec.put(
+        "tls", List.of(Map.of("hosts", List.of("shop.example.com"), "secretName", "shop-tls")));
+    Manifest canary =
+        onlyDesired(router.plan(request(10, ingress(STABLE_INGRESS, Map.of(), spec))));
 
     assertThat(specOf(canary)).containsEntry("ingressClassName", "nginx-public");
     assertThat(specOf(canary)).containsEntry("tls", spec.get("tls"));
@@ -51,43 +54,72 @@ class CanaryIngressSpecTest {
 
   @Test
   void keepsOnlyTheRulesAndPathsToTheStableServiceRetargetedToTheCanaryService() {
-    Map<String, Object> spec = spec(
-        rule("shop.example.com", path("/", STABLE_SERVICE), path("/admin", "admin"), path("/api", STABLE_SERVICE)),
-        rule("admin.example.com", path("/", "admin")),
-        Map.of("host", "bare.example.com"),
-        rule(null, path("/static", STABLE_SERVICE)));
-    Manifest canary = onlyDesired(router.plan(request(10, ingress(STABLE_INGRESS, Map.of(), spec))));
+    Map<String, Object> spec =
+        spec(
+            rule(
+                "shop.example.com",
+                path("/", STABLE_SERVICE),
+                path("/admin", "admin"),
+                path("/api", STABLE_SERVICE)),
+            rule("admin.example.com", path("/", "admin")),
+            Map.of("host", "bare.example.com"),
+            rule(null, path("/static", STABLE_SERVICE)));
+    Manifest canary =
+        onlyDesired(router.plan(request(10, ingress(STABLE_INGRESS, Map.of(), spec))));
 
-    Map<String, Object> expected = spec(
-        rule("shop.example.com", path("/", CANARY_SERVICE), path("/api", CANARY_SERVICE)),
-        rule(null, path("/static", CANARY_SERVICE)));
+    Map<String, Object> expected =
+        spec(
+            rule("shop.example.com", path("/", CANARY_SERVICE), path("/api", CANARY_SERVICE)),
+            rule(null, path("/static", CANARY_SERVICE)));
     assertThat(specOf(canary)).isEqualTo(expected);
   }
 
   @Test
   void keepsThePortAndPathTypeOfEachRetargetedPath() {
-    Map<String, Object> named = Map.of(
-        "path", "/v2",
-        "pathType", "Exact",
-        "backend", Map.of("service", Map.of("name", STABLE_SERVICE, "port", Map.of("name", "http"))));
-    Manifest canary = onlyDesired(router.plan(request(10, ingress(STABLE_INGRESS, Map.of(), spec(rule("a.example.com", named))))));
+    Map<String, Object> named =
+        Map.of(
+            "path", "/v2",
+            "pathType", "Exact",
+            "backend",
+                Map.of("service", Map.of("name", STABLE_SERVICE, "port", Map.of("name", "http"))));
+    Manifest canary =
+        onlyDesired(
+            router.plan(
+                request(
+                    10, ingress(STABLE_INGRESS, Map.of(), spec(rule("a.example.com", named))))));
 
-    assertThat(specOf(canary)).isEqualTo(spec(rule("a.example.com", Map.of(
-        "path", "/v2",
-        "pathType", "Exact",
-        "backend", Map.of("service", Map.of("name", CANARY_SERVICE, "port", Map.of("name", "http")))))));
+    assertThat(specOf(canary))
+        .isEqualTo(
+            spec(
+                rule(
+                    "a.example.com",
+                    Map.of(
+                        "path", "/v2",
+                        "pathType", "Exact",
+                        "backend",
+                            Map.of(
+                                "service",
+                                Map.of("name", CANARY_SERVICE, "port", Map.of("name", "http")))))));
   }
 
   @Test
   void copiesNoOtherAnnotationLabelOrDefaultBackend() {
-    Map<String, Object> spec = new LinkedHashMap<>(spec(rule("shop.example.com", path("/", STABLE_SERVICE))));
-    spec.put("defaultBackend", Map.of("service", Map.of("name", STABLE_SERVICE, "port", Map.of("number", 80))));
-    Manifest stable = ingress(STABLE_INGRESS, Map.of(
-        "labels", Map.of("app", "shop"),
-        "annotations", Map.of(
-            "kubernetes.io/ingress.class", "nginx",
-            "nginx.ingress.kubernetes.io/rewrite-target", "/",
-            "example.com/owner", "team-a")), spec);
+    Map<String, Object> spec =
+        new LinkedHashMap<>(spec(rule("shop.example.com", path("/", STABLE_SERVICE))));
+    spec.put(
+        "defaultBackend",
+        Map.of("service", Map.of("name", STABLE_SERVICE, "port", Map.of("number", 80))));
+    Manifest stable =
+        ingress(
+            STABLE_INGRESS,
+            Map.of(
+                "labels", Map.of("app", "shop"),
+                "annotations",
+                    Map.of(
+                        "kubernetes.io/ingress.class", "nginx",
+                        "nginx.ingress.kubernetes.io/rewrite-target", "/",
+                        "example.com/owner", "team-a")),
+            spec);
     Manifest canary = onlyDesired(router.plan(request(10, stable)));
 
     assertThat(specOf(canary)).doesNotContainKey("defaultBackend");
@@ -99,15 +131,19 @@ class CanaryIngressSpecTest {
 
   @Test
   void reportsAStableIngressWithNoPathToTheStableServiceNamingBothServices() {
-    Manifest stable = ingress(STABLE_INGRESS, Map.of(), spec(rule("shop.example.com", path("/", "other"))));
+    Manifest stable =
+        ingress(STABLE_INGRESS, Map.of(), spec(rule("shop.example.com", path("/", "other"))));
     RoutingPlan plan = router.plan(request(10, stable));
 
     assertThat(plan.desired()).isEmpty();
-    assertThat(plan.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.kind()).isEqualTo("Ingress");
-      assertThat(problem.name()).isEqualTo(STABLE_INGRESS);
-      assertThat(problem.message()).contains(STABLE_SERVICE, CANARY_SERVICE);
-    });
+    assertThat(plan.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.kind()).isEqualTo("Ingress");
+              assertThat(problem.name()).isEqualTo(STABLE_INGRESS);
+              assertThat(problem.message()).contains(STABLE_SERVICE, CANARY_SERVICE);
+            });
   }
 
   @Test
@@ -115,8 +151,13 @@ class CanaryIngressSpecTest {
     RoutingPlan plan = router.plan(request(10, ingress("elsewhere", Map.of(), spec())));
 
     assertThat(plan.desired()).isEmpty();
-    assertThat(plan.problems()).containsExactly(new RoutingProblem("Ingress", STABLE_INGRESS,
-        "not found in namespace shop; spec.strategy.canary.trafficRouting.nginx names it as a stable Ingress"));
+    assertThat(plan.problems())
+        .containsExactly(
+            new RoutingProblem(
+                "Ingress",
+                STABLE_INGRESS,
+                "not found in namespace shop; spec.strategy.canary.trafficRouting.nginx names it as"
+                    + " a stable Ingress"));
   }
 
   @Test
@@ -125,8 +166,10 @@ class CanaryIngressSpecTest {
     content.put("apiVersion", "extensions/v1beta1");
     RoutingPlan plan = router.plan(request(10, new Manifest(content)));
 
-    assertThat(plan.problems()).singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("extensions/v1beta1", "networking.k8s.io/v1"));
+    assertThat(plan.problems())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.message()).contains("extensions/v1beta1", "networking.k8s.io/v1"));
   }
 
   @Test

@@ -23,7 +23,9 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** A request at {@code weight} for {@code stableIngress: app-ingress}, observing {@code observed}. */
+  /**
+   * A request at {@code weight} for {@code stableIngress: app-ingress}, observing {@code observed}.
+   */
   static RoutingRequest request(int weight, Manifest... observed) {
     return request(Map.of("stableIngress", STABLE_INGRESS), weight, observed);
   }
@@ -43,15 +45,24 @@ final class Fixtures {
 
   /** {@code app-ingress}: host {@code shop.example.com}, {@code /} to the stable Service. */
   static Manifest stableIngress() {
-    return ingress(STABLE_INGRESS, Map.of(), spec(rule("shop.example.com", path("/", STABLE_SERVICE))));
+    return ingress(
+        STABLE_INGRESS, Map.of(), spec(rule("shop.example.com", path("/", STABLE_SERVICE))));
   }
 
   static Manifest ingress(String name, Map<String, Object> metadata, Map<String, Object> spec) {
     Map<String, Object> meta = new LinkedHashMap<>(metadata);
     meta.put("name", name);
     meta.put("namespace", NAMESPACE);
-    return new Manifest(Map.of(
-        "apiVersion", "networking.k8s.io/v1", "kind", "Ingress", "metadata", meta, "spec", spec));
+    return new Manifest(
+        Map.of(
+            "apiVersion",
+            "networking.k8s.io/v1",
+            "kind",
+            "Ingress",
+            "metadata",
+            meta,
+            "spec",
+            spec));
   }
 
   static Map<String, Object> spec(Object... rules) {
@@ -69,9 +80,12 @@ final class Fixtures {
 
   static Map<String, Object> path(String path, String service) {
     return Map.of(
-        "path", path,
-        "pathType", "Prefix",
-        "backend", Map.of("service", Map.of("name", service, "port", Map.of("number", 80))));
+        "path",
+        path,
+        "pathType",
+        "Prefix",
+        "backend",
+        Map.of("service", Map.of("name", service, "port", Map.of("number", 80))));
   }
 
   /** {@code manifest} with {@code metadata.key} set to {@code value}. */

@@ -30,34 +30,51 @@ class ManagedAnnotationsTest {
 
   @Test
   void removesAnAdditionalAnnotationOnceTheRolloutNoLongerAsksForIt() {
-    Manifest before = appliedWith(Map.of(
-        "stableIngress", STABLE_INGRESS,
-        "additionalIngressAnnotations", Map.of("canary-by-header", "X-Canary")));
+    Manifest before =
+        appliedWith(
+            Map.of(
+                "stableIngress",
+                STABLE_INGRESS,
+                "additionalIngressAnnotations",
+                Map.of("canary-by-header", "X-Canary")));
 
     Manifest after = onlyDesired(router.plan(request(10, Fixtures.stableIngress(), before)));
 
     assertThat(before.annotations()).containsKey("nginx.ingress.kubernetes.io/canary-by-header");
-    assertThat(after.annotations()).doesNotContainKey("nginx.ingress.kubernetes.io/canary-by-header");
-    assertThat(after.annotations()).containsEntry(MANAGED,
-        "nginx.ingress.kubernetes.io/canary,nginx.ingress.kubernetes.io/canary-weight");
+    assertThat(after.annotations())
+        .doesNotContainKey("nginx.ingress.kubernetes.io/canary-by-header");
+    assertThat(after.annotations())
+        .containsEntry(
+            MANAGED,
+            "nginx.ingress.kubernetes.io/canary,nginx.ingress.kubernetes.io/canary-weight");
   }
 
   @Test
   void removesTheWeightTotalOnceMaxTrafficWeightIsUnset() {
-    Manifest before = annotated(appliedWith(Map.of("stableIngress", STABLE_INGRESS)),
-        "nginx.ingress.kubernetes.io/canary-weight-total", "1000");
-    before = annotated(before, MANAGED, before.annotations().get(MANAGED)
-        + ",nginx.ingress.kubernetes.io/canary-weight-total");
+    Manifest before =
+        annotated(
+            appliedWith(Map.of("stableIngress", STABLE_INGRESS)),
+            "nginx.ingress.kubernetes.io/canary-weight-total",
+            "1000");
+    before =
+        annotated(
+            before,
+            MANAGED,
+            before.annotations().get(MANAGED) + ",nginx.ingress.kubernetes.io/canary-weight-total");
 
     Manifest after = onlyDesired(router.plan(request(10, Fixtures.stableIngress(), before)));
 
-    assertThat(after.annotations()).doesNotContainKey("nginx.ingress.kubernetes.io/canary-weight-total");
+    assertThat(after.annotations())
+        .doesNotContainKey("nginx.ingress.kubernetes.io/canary-weight-total");
   }
 
   @Test
   void keepsAnnotationsOtherControllersAddedAndTheirLabels() {
-    Manifest touched = annotated(appliedWith(Map.of("stableIngress", STABLE_INGRESS)),
-        "external-dns.alpha.kubernetes.io/hostname", "shop.example.com");
+    Manifest touched =
+        annotated(
+            appliedWith(Map.of("stableIngress", STABLE_INGRESS)),
+            "external-dns.alpha.kubernetes.io/hostname",
+            "shop.example.com");
     touched = Fixtures.withMetadata(touched, "labels", Map.of("team", "shop"));
 
     Manifest after = onlyDesired(router.plan(request(30, Fixtures.stableIngress(), touched)));
@@ -71,20 +88,31 @@ class ManagedAnnotationsTest {
 
   @Test
   void takesOverAKeyAnotherControllerSetWhenTheRolloutAsksForIt() {
-    Manifest touched = annotated(appliedWith(Map.of("stableIngress", STABLE_INGRESS)),
-        "nginx.ingress.kubernetes.io/load-balance", "ewma");
-    Map<String, Object> config = Map.of(
-        "stableIngress", STABLE_INGRESS, "additionalIngressAnnotations", Map.of("load-balance", "round_robin"));
+    Manifest touched =
+        annotated(
+            appliedWith(Map.of("stableIngress", STABLE_INGRESS)),
+            "nginx.ingress.kubernetes.io/load-balance",
+            "ewma");
+    Map<String, Object> config =
+        Map.of(
+            "stableIngress",
+            STABLE_INGRESS,
+            "additionalIngressAnnotations",
+            Map.of("load-balance", "round_robin"));
 
-    Manifest after = onlyDesired(router.plan(request(config, 10, Fixtures.stableIngress(), touched)));
+    Manifest after =
+        onlyDesired(router.plan(request(config, 10, Fixtures.stableIngress(), touched)));
 
-    assertThat(after.annotations()).containsEntry("nginx.ingress.kubernetes.io/load-balance", "round_robin");
-    assertThat(after.annotations().get(MANAGED)).contains("nginx.ingress.kubernetes.io/load-balance");
+    assertThat(after.annotations())
+        .containsEntry("nginx.ingress.kubernetes.io/load-balance", "round_robin");
+    assertThat(after.annotations().get(MANAGED))
+        .contains("nginx.ingress.kubernetes.io/load-balance");
   }
 
   @Test
   void removesTheIngressClassAnnotationOnceTheStableIngressDropsIt() {
-    Manifest stableWithClass = annotated(Fixtures.stableIngress(), "kubernetes.io/ingress.class", "nginx");
+    Manifest stableWithClass =
+        annotated(Fixtures.stableIngress(), "kubernetes.io/ingress.class", "nginx");
     Manifest before = onlyDesired(router.plan(request(10, stableWithClass)));
 
     Manifest after = onlyDesired(router.plan(request(10, Fixtures.stableIngress(), before)));
@@ -95,16 +123,32 @@ class ManagedAnnotationsTest {
 
   @Test
   void adoptsACanaryIngressArgoRolloutsCreatedDroppingItsStaleCanaryAnnotations() {
-    Manifest argoMade = Fixtures.ingress(CANARY_INGRESS, Map.of(
-        "annotations", Map.of(
-            "nginx.ingress.kubernetes.io/canary", "true",
-            "nginx.ingress.kubernetes.io/canary-weight", "40",
-            "nginx.ingress.kubernetes.io/canary-by-header", "X-Old",
-            "example.com/added-by-someone", "yes"),
-        "ownerReferences", List.of(Map.of(
-            "apiVersion", "argoproj.io/v1alpha1", "kind", "Rollout", "name", "app",
-            "uid", Fixtures.UID, "controller", true, "blockOwnerDeletion", true))),
-        Fixtures.spec());
+    Manifest argoMade =
+        Fixtures.ingress(
+            CANARY_INGRESS,
+            Map.of(
+                "annotations",
+                    Map.of(
+                        "nginx.ingress.kubernetes.io/canary", "true",
+                        "nginx.ingress.kubernetes.io/canary-weight", "40",
+                        "nginx.ingress.kubernetes.io/canary-by-header", "X-Old",
+                        "example.com/added-by-someone", "yes"),
+                "ownerReferences",
+                    List.of(
+                        Map.of(
+                            "apiVersion",
+                            "argoproj.io/v1alpha1",
+                            "kind",
+                            "Rollout",
+                            "name",
+                            "app",
+                            "uid",
+                            Fixtures.UID,
+                            "controller",
+                            true,
+                            "blockOwnerDeletion",
+                            true))),
+            Fixtures.spec());
 
     RoutingPlan plan = router.plan(request(40, Fixtures.stableIngress(), argoMade));
 
@@ -117,7 +161,7 @@ class ManagedAnnotationsTest {
   @Test
   void recordsTheKeysItSetSortedAndCommaSeparated() {
     assertThat(ManagedAnnotations.merge(Map.of("z", "1"), Map.of("p/b", "2", "p/a", "3"), "p"))
-        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-            "p/a", "3", "p/b", "2", "z", "1", MANAGED, "p/a,p/b")));
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(Map.of("p/a", "3", "p/b", "2", "z", "1", MANAGED, "p/a,p/b")));
   }
 }

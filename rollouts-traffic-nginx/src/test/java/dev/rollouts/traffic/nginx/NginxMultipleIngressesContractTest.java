@@ -28,15 +28,24 @@ class NginxMultipleIngressesContractTest extends TrafficRouterContract {
 
   @Override
   protected RoutingRequest validRequest() {
-    Map<String, Object> config = Map.of(
-        "stableIngresses", List.of("public", "internal"),
-        "annotationPrefix", PREFIX,
-        "additionalIngressAnnotations", Map.of("canary-by-cookie", "canary"));
+    Map<String, Object> config =
+        Map.of(
+            "stableIngresses", List.of("public", "internal"),
+            "annotationPrefix", PREFIX,
+            "additionalIngressAnnotations", Map.of("canary-by-cookie", "canary"));
     return RoutingRequest.builder()
-        .from(Fixtures.request(config, 0,
-            ingress("public", Map.of(), spec(rule("shop.example.com", path("/", STABLE_SERVICE)))),
-            ingress("internal", Map.of(), spec(rule("shop.internal", path("/api", STABLE_SERVICE)))),
-            ingress("unrelated", Map.of(), spec(rule("other.example.com", path("/", "other"))))))
+        .from(
+            Fixtures.request(
+                config,
+                0,
+                ingress(
+                    "public", Map.of(), spec(rule("shop.example.com", path("/", STABLE_SERVICE)))),
+                ingress(
+                    "internal",
+                    Map.of(),
+                    spec(rule("shop.internal", path("/api", STABLE_SERVICE)))),
+                ingress(
+                    "unrelated", Map.of(), spec(rule("other.example.com", path("/", "other"))))))
         .maxTrafficWeight(1000)
         .build();
   }

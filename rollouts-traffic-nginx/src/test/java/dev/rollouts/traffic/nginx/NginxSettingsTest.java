@@ -21,16 +21,23 @@ class NginxSettingsTest {
   static Stream<Arguments> mistakes() {
     return Stream.of(
         Arguments.of(Map.of(), "nginx: stableIngress or stableIngresses is required"),
-        Arguments.of(Map.of("stableIngress", "a", "stableIngresses", List.of("b")),
+        Arguments.of(
+            Map.of("stableIngress", "a", "stableIngresses", List.of("b")),
             "nginx: set stableIngress or stableIngresses, not both"),
-        Arguments.of(Map.of("stableIngresses", List.of()), "nginx.stableIngresses: names no Ingress"),
-        Arguments.of(Map.of("stableIngresses", "a"), "nginx.stableIngresses: must be a list of Ingress names"),
-        Arguments.of(Map.of("stableIngresses", List.of("a", 3)),
+        Arguments.of(
+            Map.of("stableIngresses", List.of()), "nginx.stableIngresses: names no Ingress"),
+        Arguments.of(
+            Map.of("stableIngresses", "a"),
+            "nginx.stableIngresses: must be a list of Ingress names"),
+        Arguments.of(
+            Map.of("stableIngresses", List.of("a", 3)),
             "nginx.stableIngresses: every entry must be an Ingress name"),
         Arguments.of(Map.of("stableIngress", 3), "nginx.stableIngress: must be a string, not 3"),
-        Arguments.of(Map.of("stableIngress", "a", "additionalIngressAnnotations", List.of("x")),
+        Arguments.of(
+            Map.of("stableIngress", "a", "additionalIngressAnnotations", List.of("x")),
             "nginx.additionalIngressAnnotations: must be a map of annotation names to values"),
-        Arguments.of(Map.of("stableIngress", "a", "canaryIngressAnnotations", Map.of("k", List.of())),
+        Arguments.of(
+            Map.of("stableIngress", "a", "canaryIngressAnnotations", Map.of("k", List.of())),
             "nginx.canaryIngressAnnotations.k: must be a string"));
   }
 
@@ -40,8 +47,9 @@ class NginxSettingsTest {
     RoutingPlan plan = router.plan(Fixtures.request(config, 10, Fixtures.stableIngress()));
 
     assertThat(plan.desired()).isEmpty();
-    assertThat(plan.problems()).containsExactly(
-        new RoutingProblem("Rollout", "app", "spec.strategy.canary.trafficRouting." + message));
+    assertThat(plan.problems())
+        .containsExactly(
+            new RoutingProblem("Rollout", "app", "spec.strategy.canary.trafficRouting." + message));
   }
 
   @Test

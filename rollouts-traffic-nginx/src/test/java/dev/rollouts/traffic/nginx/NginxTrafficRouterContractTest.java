@@ -29,9 +29,10 @@ class NginxTrafficRouterContractTest extends TrafficRouterContract {
 
   /** The {@code canary-weight} every desired canary Ingress carries; fails when they differ. */
   static int canaryWeight(RoutingPlan plan, String prefix) {
-    Set<String> weights = plan.desired().stream()
-        .map(m -> m.annotations().get(prefix + "/canary-weight"))
-        .collect(Collectors.toSet());
+    Set<String> weights =
+        plan.desired().stream()
+            .map(m -> m.annotations().get(prefix + "/canary-weight"))
+            .collect(Collectors.toSet());
     if (weights.size() != 1 || weights.contains(null)) {
       throw new AssertionError("canary Ingresses carry weights " + weights + ": " + plan);
     }

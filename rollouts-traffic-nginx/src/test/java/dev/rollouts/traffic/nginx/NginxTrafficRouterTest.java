@@ -34,13 +34,18 @@ class NginxTrafficRouterTest {
   @Test
   void wantsOneCanaryIngressPerStableIngressInOrder() {
     Map<String, Object> config = Map.of("stableIngresses", List.of("app-ingress", "other-ingress"));
-    Manifest other = Fixtures.ingress("other-ingress", Map.of(), Fixtures.spec(
-        Fixtures.rule("other.example.com", Fixtures.path("/", Fixtures.STABLE_SERVICE))));
+    Manifest other =
+        Fixtures.ingress(
+            "other-ingress",
+            Map.of(),
+            Fixtures.spec(
+                Fixtures.rule("other.example.com", Fixtures.path("/", Fixtures.STABLE_SERVICE))));
 
     RoutingPlan plan = router.plan(request(config, 10, Fixtures.stableIngress(), other));
 
     assertThat(plan.problems()).isEmpty();
-    assertThat(plan.desired()).extracting(Manifest::name)
+    assertThat(plan.desired())
+        .extracting(Manifest::name)
         .containsExactly(CANARY_INGRESS, "app-other-ingress-canary");
   }
 
@@ -50,8 +55,9 @@ class NginxTrafficRouterTest {
     RoutingPlan plan = router.plan(request(weight, Fixtures.stableIngress()));
 
     assertThat(plan.desired()).isEmpty();
-    assertThat(plan.problems()).containsExactly(
-        new RoutingProblem("Rollout", "app", "weight " + weight + " is outside 0 to 100"));
+    assertThat(plan.problems())
+        .containsExactly(
+            new RoutingProblem("Rollout", "app", "weight " + weight + " is outside 0 to 100"));
   }
 
   @Test
@@ -62,8 +68,11 @@ class NginxTrafficRouterTest {
   @Test
   void observesNoWeightCountedOutOfAnotherTotal() {
     Manifest canary = onlyDesired(router.plan(request(10, Fixtures.stableIngress())));
-    RoutingRequest outOfThousand = RoutingRequest.builder()
-        .from(request(10, Fixtures.stableIngress(), canary)).maxTrafficWeight(1000).build();
+    RoutingRequest outOfThousand =
+        RoutingRequest.builder()
+            .from(request(10, Fixtures.stableIngress(), canary))
+            .maxTrafficWeight(1000)
+            .build();
 
     assertThat(router.plan(outOfThousand).observedWeight()).isEmpty();
   }
@@ -71,23 +80,44 @@ class NginxTrafficRouterTest {
   @Test
   void observesNoWeightWhileTwoCanaryIngressesDisagree() {
     Map<String, Object> config = Map.of("stableIngresses", List.of("app-ingress", "other-ingress"));
-    Manifest otherStable = Fixtures.ingress("other-ingress", Map.of(), Fixtures.spec(
-        Fixtures.rule("o.example.com", Fixtures.path("/", Fixtures.STABLE_SERVICE))));
-    List<Manifest> canaries = router.plan(request(config, 10, Fixtures.stableIngress(), otherStable)).desired();
+    Manifest otherStable =
+        Fixtures.ingress(
+            "other-ingress",
+            Map.of(),
+            Fixtures.spec(
+                Fixtures.rule("o.example.com", Fixtures.path("/", Fixtures.STABLE_SERVICE))));
+    List<Manifest> canaries =
+        router.plan(request(config, 10, Fixtures.stableIngress(), otherStable)).desired();
     Manifest behind = annotated(canaries.get(1), "nginx.ingress.kubernetes.io/canary-weight", "5");
 
-    RoutingPlan plan = router.plan(request(config, 10, Fixtures.stableIngress(), otherStable, canaries.get(0), behind));
+    RoutingPlan plan =
+        router.plan(
+            request(config, 10, Fixtures.stableIngress(), otherStable, canaries.get(0), behind));
 
     assertThat(plan.observedWeight()).isEmpty();
-    assertThat(router.plan(request(config, 10, Fixtures.stableIngress(), otherStable, canaries.get(0), canaries.get(1)))
-        .observedWeight()).contains(10);
+    assertThat(
+            router
+                .plan(
+                    request(
+                        config,
+                        10,
+                        Fixtures.stableIngress(),
+                        otherStable,
+                        canaries.get(0),
+                        canaries.get(1)))
+                .observedWeight())
+        .contains(10);
   }
 
   @Test
   void observesNoWeightFromAnUnreadableAnnotation() {
-    Manifest canary = annotated(onlyDesired(router.plan(request(10, Fixtures.stableIngress()))),
-        "nginx.ingress.kubernetes.io/canary-weight", "ten");
+    Manifest canary =
+        annotated(
+            onlyDesired(router.plan(request(10, Fixtures.stableIngress()))),
+            "nginx.ingress.kubernetes.io/canary-weight",
+            "ten");
 
-    assertThat(router.plan(request(10, Fixtures.stableIngress(), canary)).observedWeight()).isEmpty();
+    assertThat(router.plan(request(10, Fixtures.stableIngress(), canary)).observedWeight())
+        .isEmpty();
   }
 }
