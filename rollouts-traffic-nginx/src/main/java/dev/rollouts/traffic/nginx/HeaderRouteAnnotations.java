@@ -6,6 +6,7 @@ import dev.rollouts.core.traffic.HeaderRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,8 @@ final class HeaderRouteAnnotations {
   /** The unprefixed keys header routing uses: while a route is in force, only it sets them. */
   static final List<String> KEYS = List.of(BY_HEADER, BY_HEADER_VALUE, BY_HEADER_PATTERN);
 
+  private static final String ONE_HEADER = "but Ingress NGINX routes a canary by one header only";
+
   /**
    * The annotations for {@code routes}, or why NGINX cannot express them.
    *
@@ -54,39 +57,14 @@ final class HeaderRouteAnnotations {
   /** Translates {@code routes} with the annotation {@code prefix}. */
   static Translation translate(List<HeaderRoute> routes, String prefix) {
     List<HeaderRoute> inForce = routes.stream().filter(r -> !r.matches().isEmpty()).toList();
-    List<String> unsupported = new ArrayList<>();
-    for (HeaderRoute route : inForce) {
-      if (route.matches().stream().anyMatch(HeaderRouteAnnotations::incomplete)) {
-        unsupported.add(
-            "setHeaderRoute '" + route.name() + "' has a match without headerName or headerValue");
-      } else if (route.matches().size() > 1) {
-        unsupported.add(
-            "setHeaderRoute '"
-                + route.name()
-                + "' matches "
-                + route.matches().size()
-                + " headers at once, but Ingress NGINX routes a canary by one header only");
-      }
-    }
-    if (!unsupported.isEmpty()) {
-      return new Translation(Map.of(), unsupported);
-    }
-    List<String> headers = inForce.stream().map(r -> r.matches().get(0).headerName()).toList();
-    if (headers.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).distinct().count() > 1) {
-      unsupported.add(
-          "setHeaderRoutes "
-              + inForce.stream()
-                  .map(r -> "'" + r.name() + "' (" + r.matches().get(0).headerName() + ")")
-                  .collect(Collectors.joining(", "))
-              + " match different headers, but Ingress NGINX routes a canary by one header only");
-    }
+    List<String> unsupported = unsupported(inForce);
     if (inForce.isEmpty() || !unsupported.isEmpty()) {
       return new Translation(Map.of(), unsupported);
     }
     List<HeaderMatch> matches = inForce.stream().map(r -> r.matches().get(0)).toList();
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(prefix + "/" + BY_HEADER, headers.get(0));
     HeaderMatch first = matches.get(0);
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(prefix + "/" + BY_HEADER, first.headerName());
     if (matches.size() == 1
         && first.headerValue().kind() == MatchKind.EXACT
         && !first.headerValue().value().isEmpty()) {
@@ -97,6 +75,39 @@ final class HeaderRouteAnnotations {
           matches.stream().map(HeaderRouteAnnotations::pattern).collect(Collectors.joining("|")));
     }
     return new Translation(annotations, List.of());
+  }
+
+  /** Why the routes in force cannot be one NGINX header rule, one sentence each. */
+  private static List<String> unsupported(List<HeaderRoute> inForce) {
+    List<String> unsupported = new ArrayList<>();
+    for (HeaderRoute route : inForce) {
+      if (route.matches().stream().anyMatch(HeaderRouteAnnotations::incomplete)) {
+        unsupported.add(
+            String.format(
+                "setHeaderRoute '%s' has a match without headerName or headerValue", route.name()));
+      } else if (route.matches().size() > 1) {
+        unsupported.add(
+            String.format(
+                "setHeaderRoute '%s' matches %d headers at once, %s",
+                route.name(), route.matches().size(), ONE_HEADER));
+      }
+    }
+    long headers =
+        inForce.stream()
+            .map(r -> r.matches().get(0).headerName())
+            .filter(h -> h != null)
+            .map(h -> h.toLowerCase(Locale.ROOT))
+            .distinct()
+            .count();
+    if (unsupported.isEmpty() && headers > 1) {
+      String names =
+          inForce.stream()
+              .map(r -> "'" + r.name() + "' (" + r.matches().get(0).headerName() + ")")
+              .collect(Collectors.joining(", "));
+      unsupported.add(
+          String.format("setHeaderRoutes %s match different headers, %s", names, ONE_HEADER));
+    }
+    return unsupported;
   }
 
   private static boolean incomplete(HeaderMatch match) {

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * that list; ours are then set anew.
  *
  * <p>A canary Ingress the Rollout controls but without the list was made by Argo Rollouts: every
- * annotation Argo sets is under the annotation prefix or is {@code kubernetes.io/ingress.class},
- * so those are taken to be ours, once; from then on the list says.
+ * annotation Argo sets is under the annotation prefix or is {@code kubernetes.io/ingress.class}, so
+ * those are taken to be ours, once; from then on the list says.
  */
 final class ManagedAnnotations {
 

@@ -126,41 +126,14 @@ public final class NginxTrafficRouter implements TrafficRouter {
         observed.flatMap(o -> Ownership.notOurs(o, request.rolloutName(), request.rolloutUid()));
     foreign.ifPresent(message -> problems.add(new RoutingProblem(INGRESS, canaryName, message)));
     Manifest stable = ingresses.get(stableName);
-    if (stable == null) {
-      problems.add(
-          new RoutingProblem(
-              INGRESS,
-              stableName,
-              "not found in namespace "
-                  + request.rolloutNamespace()
-                  + "; "
-                  + NginxSettings.PATH
-                  + " names it as a stable Ingress"));
-      return Optional.empty();
-    }
-    if (!stable.apiVersion().equals(INGRESS_API_VERSION)) {
-      problems.add(
-          new RoutingProblem(
-              INGRESS,
-              stableName,
-              "is "
-                  + stable.apiVersion()
-                  + "; only "
-                  + INGRESS_API_VERSION
-                  + " Ingresses are supported"));
-      return Optional.empty();
-    }
     Optional<Map<String, Object>> spec =
-        CanaryIngressBuilder.spec(stable, request.stableService(), request.canaryService());
+        Optional.ofNullable(stable)
+            .filter(s -> s.apiVersion().equals(INGRESS_API_VERSION))
+            .flatMap(
+                s ->
+                    CanaryIngressBuilder.spec(s, request.stableService(), request.canaryService()));
     if (spec.isEmpty()) {
-      problems.add(
-          new RoutingProblem(
-              INGRESS,
-              stableName,
-              "has no path whose backend is the stableService "
-                  + request.stableService()
-                  + ", so there is nothing to route to the canaryService "
-                  + request.canaryService()));
+      problems.add(new RoutingProblem(INGRESS, stableName, unusable(stable, request)));
       return Optional.empty();
     }
     if (foreign.isPresent()) {
@@ -198,6 +171,23 @@ public final class NginxTrafficRouter implements TrafficRouter {
     content.put("metadata", metadata);
     content.put("spec", spec);
     return new Manifest(content);
+  }
+
+  /** Why {@code stable} (absent when not found) gives no canary Ingress. */
+  private static String unusable(Manifest stable, RoutingRequest request) {
+    if (stable == null) {
+      return String.format(
+          "not found in namespace %s; %s names it as a stable Ingress",
+          request.rolloutNamespace(), NginxSettings.PATH);
+    }
+    if (!stable.apiVersion().equals(INGRESS_API_VERSION)) {
+      return String.format(
+          "is %s; only %s Ingresses are supported", stable.apiVersion(), INGRESS_API_VERSION);
+    }
+    return String.format(
+        "has no path whose backend is the stableService %s,"
+            + " so there is nothing to route to the canaryService %s",
+        request.stableService(), request.canaryService());
   }
 
   /** The observed Ingresses in the Rollout's namespace, by name. */

@@ -26,8 +26,8 @@ final class Ownership {
   /**
    * Why {@code ingress} is not the Rollout's to change, as a sentence; empty when it is.
    *
-   * <p>Example: controlled by {@code Deployment web} → {@code "is controlled by Deployment web,
-   * not by Rollout app, so the Rollout leaves it as it is and shifts no traffic"}.
+   * <p>Example: controlled by {@code Deployment web} → {@code "is controlled by Deployment web, not
+   * by Rollout app, so the Rollout leaves it as it is and shifts no traffic"}.
    */
   static Optional<String> notOurs(
       Manifest ingress, String rolloutName, Optional<String> rolloutUid) {
