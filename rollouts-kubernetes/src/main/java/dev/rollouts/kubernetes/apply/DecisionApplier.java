@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollouts.core.decision.Decision;
 import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.decision.RolloutEvent;
-import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.kubernetes.apply.ObjectWrite.Operation;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.mapping.ClusterState;
+import dev.rollouts.kubernetes.mapping.StatusMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * written: every step is a desired state, so the next decision picks up from there.
  *
  * <pre>{@code
- * DecisionApplier applier = DecisionApplier.create(client, StatusMapper::toMap,
- *     EventRecorder.kubernetes(client, "rollouts-controller"), WriteGuard.ALWAYS);
- * AppliedDecision applied = applier.apply(rolloutResource, observedObjects, decision);
+ * DecisionApplier applier = DecisionApplier.create(
+ *     client, EventRecorder.kubernetes(client, "rollouts-controller"), WriteGuard.ALWAYS);
+ * AppliedDecision applied = applier.apply(state, decision);   // state: what decision was made from
  * }</pre>
  *
  * <p>Thread-safe: it holds no state between calls.
@@ -50,18 +50,12 @@ public final class DecisionApplier {
 
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
-  private final Function<RolloutStatus, Map<String, Object>> statusToMap;
   private final EventRecorder events;
   private final WriteGuard guard;
 
-  private DecisionApplier(
-      KubernetesClient client,
-      Function<RolloutStatus, Map<String, Object>> statusToMap,
-      EventRecorder events,
-      WriteGuard guard) {
+  private DecisionApplier(KubernetesClient client, EventRecorder events, WriteGuard guard) {
     this.client = client;
     this.serialization = client.getKubernetesSerialization();
-    this.statusToMap = statusToMap;
     this.events = events;
     this.guard = guard;
   }
@@ -69,26 +63,21 @@ public final class DecisionApplier {
   /**
    * An applier that writes through {@code client}.
    *
-   * @param statusToMap the core status as the Argo status tree
    * @param events where the events go
    * @param guard asked before every write
    */
-  public static DecisionApplier create(
-      KubernetesClient client,
-      Function<RolloutStatus, Map<String, Object>> statusToMap,
-      EventRecorder events,
-      WriteGuard guard) {
-    return new DecisionApplier(client, statusToMap, events, guard);
+  public static DecisionApplier create(KubernetesClient client, EventRecorder events, WriteGuard guard) {
+    return new DecisionApplier(client, events, guard);
   }
 
   /**
-   * Applies {@code decision}, decided from {@code rollout} and {@code observed}.
+   * Applies {@code decision}, decided from {@code state}.
    *
    * @throws ApplyException if a write fails; nothing after it is attempted
    * @throws WriteGuard.WriteRefusedException if the guard refuses a write
    */
-  public AppliedDecision apply(RolloutResource rollout, ClusterObjects observed, Decision decision) {
-    Run run = new Run(rollout, observed, decision);
+  public AppliedDecision apply(ClusterState state, Decision decision) {
+    Run run = new Run(state, decision);
     run.createReplicaSet();
     run.scale(true);
     run.serviceSelectors();
@@ -103,16 +92,16 @@ public final class DecisionApplier {
   /** One application of one Decision. */
   private final class Run {
     private final RolloutResource rollout;
-    private final ClusterObjects observed;
+    private final Observation observed;
     private final Decision decision;
     private final String namespace;
     private final String logKey;
     private final boolean engineReportsScaling;
     private final AppliedDecision.Builder result = AppliedDecision.builder();
 
-    Run(RolloutResource rollout, ClusterObjects observed, Decision decision) {
-      this.rollout = rollout;
-      this.observed = observed;
+    Run(ClusterState state, Decision decision) {
+      this.rollout = state.rollout();
+      this.observed = new Observation(state);
       this.decision = decision;
       this.namespace = rollout.getMetadata().getNamespace();
       this.logKey = namespace + "/" + rollout.getMetadata().getName();
@@ -221,12 +210,11 @@ public final class DecisionApplier {
     }
 
     void status() {
-      Map<String, Object> desired = new LinkedHashMap<>(statusToMap.apply(decision.status()));
+      Map<String, Object> desired = new LinkedHashMap<>(StatusMapper.toMap(decision.status()));
       Long generation = rollout.getMetadata().getGeneration();
       if (generation != null) {
         desired.put("observedGeneration", Long.toString(generation));
       }
-      desired.putIfAbsent("HPAReplicas", desired.getOrDefault("replicas", 0));
       Map<String, Object> merged = StatusMerge.merge(rollout.getStatus(), desired);
       if (tree(merged).equals(tree(rollout.getStatus()))) {
         return;

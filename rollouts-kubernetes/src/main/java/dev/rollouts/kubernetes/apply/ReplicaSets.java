@@ -5,6 +5,7 @@ import dev.rollouts.core.decision.ReplicaSetCreation;
 import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.spec.AntiAffinity;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.mapping.Annotations;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
@@ -47,13 +48,6 @@ final class ReplicaSets {
 
   private ReplicaSets() {}
 
-  // TODO(merge k8s): use dev.rollouts.kubernetes.mapping.Annotations once it is on the branch.
-  private static final class Annotations {
-    static final String POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
-    static final String REVISION = "rollout.argoproj.io/revision";
-    static final String DESIRED_REPLICAS = "rollout.argoproj.io/desired-replicas";
-    static final String SCALE_DOWN_DEADLINE = "scale-down-deadline";
-  }
 
   /** {@code spec.replicas} of the Rollout, 1 when absent. */
   static int rolloutReplicas(RolloutResource rollout) {

@@ -44,7 +44,7 @@ final class StatusMerge {
           Map<String, Object> nested = new LinkedHashMap<>(asMap(current.get(key)));
           owned.forEach(nested::remove);
           nested.putAll(asMap(desired.get(key)));
-          if (nested.isEmpty()) {
+          if (nested.isEmpty() && !desired.containsKey(key)) {
             merged.remove(key);
           } else {
             merged.put(key, nested);

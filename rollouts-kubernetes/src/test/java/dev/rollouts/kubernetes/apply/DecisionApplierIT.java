@@ -13,6 +13,7 @@ import dev.rollouts.core.status.Phase;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.traffic.Manifest;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.mapping.ClusterState;
 import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.RequestMatch;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -37,24 +38,11 @@ class DecisionApplierIT {
   final KubernetesClient client = cluster.client();
   final List<RolloutEvent> recorded = new ArrayList<>();
   final DecisionApplier applier =
-      DecisionApplier.create(
-          client,
-          DecisionApplierIT::statusTree,
-          (rollout, event) -> recorded.add(event),
-          WriteGuard.ALWAYS);
+      DecisionApplier.create(client, (rollout, event) -> recorded.add(event), WriteGuard.ALWAYS);
 
   @AfterEach
   void close() {
     cluster.close();
-  }
-
-  /** A stand-in for the status mapper: enough of the status to see it written. */
-  static Map<String, Object> statusTree(RolloutStatus status) {
-    Map<String, Object> tree = new LinkedHashMap<>();
-    status.phase().ifPresent(p -> tree.put("phase", p.name()));
-    status.currentPodHash().ifPresent(h -> tree.put("currentPodHash", h));
-    tree.put("replicas", status.replicas());
-    return tree;
   }
 
   RolloutResource rollout() {
@@ -84,11 +72,14 @@ class DecisionApplierIT {
     return client.apps().replicaSets().inNamespace(NS).withName(name).get();
   }
 
-  ClusterObjects observed() {
-    return new ClusterObjects(
-        client.apps().replicaSets().inNamespace(NS).list().getItems(),
-        client.services().inNamespace(NS).list().getItems(),
-        client.network().v1().ingresses().inNamespace(NS).list().getItems());
+  /** The state as it is now: what a decision is made from. */
+  ClusterState state() {
+    return ClusterState.builder()
+        .rollout(read())
+        .replicaSets(client.apps().replicaSets().inNamespace(NS).list().getItems())
+        .services(client.services().inNamespace(NS).list().getItems())
+        .ingresses(client.network().v1().ingresses().inNamespace(NS).list().getItems())
+        .build();
   }
 
   static Decision.Builder decision() {
@@ -104,7 +95,8 @@ class DecisionApplierIT {
   }
 
   void createStableReplicaSet(int replicas) {
-    applier.apply(rollout(), observed(), decision().createReplicaSet(creation("stable", replicas)).build());
+    rollout();
+    applier.apply(state(), decision().createReplicaSet(creation("stable", replicas)).build());
   }
 
   @Test
@@ -118,7 +110,7 @@ class DecisionApplierIT {
                     .build())
             .build();
 
-    applier.apply(rollout, observed(), decision);
+    applier.apply(state(), decision);
 
     ReplicaSet rs = rs("web-abc123");
     assertThat(rs.getSpec().getReplicas()).isEqualTo(1);
@@ -147,11 +139,11 @@ class DecisionApplierIT {
   void appliesADecisionAlreadyTrueWithoutWriting() {
     RolloutResource rollout = rollout();
     Decision decision = decision().createReplicaSet(creation("abc123", 3)).build();
-    applier.apply(rollout, observed(), decision);
+    applier.apply(state(), decision);
     long writesBefore = cluster.faults().writeRequests();
 
     AppliedDecision again =
-        applier.apply(read(), observed(), decision().addReplicaSets(ReplicaSetUpdate.builder().from(update("web-abc123", 3)).revision(2).build()).build());
+        applier.apply(state(), decision().addReplicaSets(ReplicaSetUpdate.builder().from(update("web-abc123", 3)).revision(2).build()).build());
 
     assertThat(again.noop()).as("writes: %s", again.writes()).isTrue();
     assertThat(cluster.faults().writeRequests()).isEqualTo(writesBefore);
@@ -164,7 +156,7 @@ class DecisionApplierIT {
     withForeignStatus.setStatus(Map.of("phase", "Paused", "alb", Map.of("ingress", "web"), "canary", Map.of("currentStepAnalysisRunStatus", Map.of("name", "a1"))));
     client.resources(RolloutResource.class).inNamespace(NS).resource(withForeignStatus).updateStatus();
 
-    applier.apply(read(), observed(), decision().build());
+    applier.apply(state(), decision().build());
 
     RolloutResource after = read();
     assertThat(after.getStatus())
@@ -179,13 +171,13 @@ class DecisionApplierIT {
   @Test
   void aStaleReadFailsWithAConflictAndOverwritesNothing() {
     createStableReplicaSet(3);
-    ClusterObjects stale = observed();
+    ClusterState stale = state();
     client.apps().replicaSets().inNamespace(NS).withName("web-stable").edit(rs -> {
       rs.getMetadata().getLabels().put("touched", "by-someone-else");
       return rs;
     });
 
-    assertThatThrownBy(() -> applier.apply(read(), stale, decision().addReplicaSets(update("web-stable", 1)).build()))
+    assertThatThrownBy(() -> applier.apply(stale, decision().addReplicaSets(update("web-stable", 1)).build()))
         .isInstanceOfSatisfying(ApplyException.class, e -> {
           assertThat(e.isConflict()).isTrue();
           assertThat(e.step()).isEqualTo("scale down ReplicaSet shop/web-stable");
@@ -197,18 +189,18 @@ class DecisionApplierIT {
   @Test
   void aFailureWhileSettingSelectorsLeavesTheScaleUpDoneAndTheScaleDownNotStarted() {
     createStableReplicaSet(3);
-    applier.apply(read(), observed(), decision().createReplicaSet(creation("canary", 0)).build());
+    applier.apply(state(), decision().createReplicaSet(creation("canary", 0)).build());
     client.services().inNamespace(NS).resource(service("web-canary", Map.of("app", "web"))).create();
     cluster.faults().fail(RequestMatch.of("PATCH", "/services/web-canary"), 500, 100);
     DecisionApplier noRetries =
-        DecisionApplier.create(cluster.newClientWithoutRetries(), DecisionApplierIT::statusTree, EventRecorder.NONE, WriteGuard.ALWAYS);
+        DecisionApplier.create(cluster.newClientWithoutRetries(), EventRecorder.NONE, WriteGuard.ALWAYS);
     Decision decision =
         decision()
             .addReplicaSets(update("web-canary", 1), update("web-stable", 2))
             .putServiceSelector("web-canary", Map.of("app", "web", "rollouts-pod-template-hash", "canary"))
             .build();
 
-    assertThatThrownBy(() -> noRetries.apply(read(), observed(), decision))
+    assertThatThrownBy(() -> noRetries.apply(state(), decision))
         .isInstanceOfSatisfying(ApplyException.class, e -> {
           assertThat(e.httpCode()).contains(500);
           assertThat(e.partial().writes()).extracting(ObjectWrite::name).containsExactly("web-canary");
@@ -222,10 +214,10 @@ class DecisionApplierIT {
     createStableReplicaSet(3);
     Instant deadline = Instant.parse("2026-01-01T00:00:30.250Z");
 
-    applier.apply(read(), observed(), decision().addReplicaSets(ReplicaSetUpdate.builder().from(update("web-stable", 3)).scaleDownDeadline(deadline).build()).build());
+    applier.apply(state(), decision().addReplicaSets(ReplicaSetUpdate.builder().from(update("web-stable", 3)).scaleDownDeadline(deadline).build()).build());
     assertThat(rs("web-stable").getMetadata().getAnnotations()).containsEntry("scale-down-deadline", "2026-01-01T00:00:30Z");
 
-    applier.apply(read(), observed(), decision().addReplicaSets(update("web-stable", 0)).build());
+    applier.apply(state(), decision().addReplicaSets(update("web-stable", 0)).build());
     assertThat(rs("web-stable").getMetadata().getAnnotations()).doesNotContainKey("scale-down-deadline");
     assertThat(rs("web-stable").getSpec().getReplicas()).isZero();
   }
@@ -235,7 +227,7 @@ class DecisionApplierIT {
     rollout();
     client.services().inNamespace(NS).resource(service("web-stable", Map.of("app", "web", "extra", "gone"))).create();
 
-    applier.apply(read(), observed(), decision().putServiceSelector("web-stable", Map.of("app", "web", "rollouts-pod-template-hash", "s1")).build());
+    applier.apply(state(), decision().putServiceSelector("web-stable", Map.of("app", "web", "rollouts-pod-template-hash", "s1")).build());
 
     assertThat(client.services().inNamespace(NS).withName("web-stable").get().getSpec().getSelector())
         .containsExactlyInAnyOrderEntriesOf(Map.of("app", "web", "rollouts-pod-template-hash", "s1"));
@@ -244,12 +236,12 @@ class DecisionApplierIT {
   @Test
   void createsThenUpdatesRoutingObjectsAndLeavesThemAloneWhenUnchanged() {
     rollout();
-    applier.apply(read(), observed(), decision().addRoutingObjects(canaryIngress("10")).build());
+    applier.apply(state(), decision().addRoutingObjects(canaryIngress("10")).build());
     Ingress created = client.network().v1().ingresses().inNamespace(NS).withName("web-canary").get();
     assertThat(created.getMetadata().getAnnotations()).containsEntry("nginx.ingress.kubernetes.io/canary-weight", "10");
 
-    AppliedDecision unchanged = applier.apply(read(), observed(), decision().addRoutingObjects(canaryIngress("10")).build());
-    applier.apply(read(), observed(), decision().addRoutingObjects(canaryIngress("30")).build());
+    AppliedDecision unchanged = applier.apply(state(), decision().addRoutingObjects(canaryIngress("10")).build());
+    applier.apply(state(), decision().addRoutingObjects(canaryIngress("30")).build());
 
     assertThat(unchanged.writes()).noneMatch(w -> w.kind().equals("Ingress"));
     Ingress updated = client.network().v1().ingresses().inNamespace(NS).withName("web-canary").get();
@@ -262,7 +254,7 @@ class DecisionApplierIT {
     createStableReplicaSet(0);
     RolloutEvent updated = RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision 2");
 
-    applier.apply(read(), observed(), decision().addDeleteReplicaSets("web-stable").addEvents(updated).build());
+    applier.apply(state(), decision().addDeleteReplicaSets("web-stable").addEvents(updated).build());
 
     assertThat(rs("web-stable")).isNull();
     assertThat(recorded).endsWith(updated);
@@ -272,11 +264,11 @@ class DecisionApplierIT {
   void writesNothingWhenTheGuardRefuses() {
     RolloutResource rollout = rollout();
     DecisionApplier refusing =
-        DecisionApplier.create(client, DecisionApplierIT::statusTree, EventRecorder.NONE, () -> {
+        DecisionApplier.create(client, EventRecorder.NONE, () -> {
           throw new WriteGuard.WriteRefusedException("lost the lease");
         });
 
-    assertThatThrownBy(() -> refusing.apply(rollout, observed(), decision().createReplicaSet(creation("abc", 1)).build()))
+    assertThatThrownBy(() -> refusing.apply(state(), decision().createReplicaSet(creation("abc", 1)).build()))
         .isInstanceOf(WriteGuard.WriteRefusedException.class);
     assertThat(rs("web-abc")).isNull();
   }
