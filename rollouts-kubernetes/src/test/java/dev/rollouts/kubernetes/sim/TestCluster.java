@@ -1,0 +1,126 @@
+package dev.rollouts.kubernetes.sim;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * fabric8's in-process Kubernetes API server in CRUD mode, with the Rollout CRD installed, a
+ * {@link FaultInjectingDispatcher} in front, and the clients a test opens closed with it.
+ *
+ * <pre>{@code
+ * try (TestCluster cluster = TestCluster.start()) {
+ *   KubernetesClient admin = cluster.client();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class TestCluster implements AutoCloseable {
+
+  /** The mock server logs every request at INFO through java.util.logging; keep it quiet. */
+  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+  /** Where the CRD manifest lives on the class path. */
+  public static final String CRD_RESOURCE = "/crd/rollouts.argoproj.io.yaml";
+
+  static {
+    MOCK_SERVER_LOG.setLevel(Level.WARNING);
+  }
+
+  private final KubernetesMockServer server;
+  private final FaultInjectingDispatcher dispatcher;
+  private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
+  private final KubernetesClient admin;
+
+  private TestCluster(KubernetesMockServer server, FaultInjectingDispatcher dispatcher) {
+    this.server = server;
+    this.dispatcher = dispatcher;
+    this.admin = newClient();
+  }
+
+  /** Starts a server on a free loopback port and installs the Rollout CRD. */
+  public static TestCluster start() {
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    FaultInjectingDispatcher dispatcher = new FaultInjectingDispatcher(responses);
+    KubernetesMockServer server =
+        new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
+    server.init();
+    TestCluster cluster = new TestCluster(server, dispatcher);
+    cluster.installRolloutCrd();
+    return cluster;
+  }
+
+  /** The client for test set-up and assertions. */
+  public KubernetesClient client() {
+    return admin;
+  }
+
+  /** A new client of its own (its own connections), closed with the cluster. */
+  public KubernetesClient newClient() {
+    return newClient(b -> {});
+  }
+
+  /** A new client, customised, closed with the cluster. */
+  public KubernetesClient newClient(Consumer<KubernetesClientBuilder> customizer) {
+    KubernetesClient client = server.createClient(customizer);
+    clients.add(client);
+    return client;
+  }
+
+  /**
+   * A new client that does not retry failed requests itself, so that the caller's own retries are
+   * what a test exercises.
+   */
+  public KubernetesClient newClientWithoutRetries() {
+    return newClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+  }
+
+  /** Faults to inject, and counts of requests served. */
+  public FaultInjectingDispatcher faults() {
+    return dispatcher;
+  }
+
+  /** Creates a namespace (the CRUD server does not require one, a real one does). */
+  public void createNamespace(String name) {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+  }
+
+  /** The CRD manifest shipped in {@code rollouts-kubernetes}, parsed. */
+  public static CustomResourceDefinition rolloutCrd() {
+    try (InputStream in = TestCluster.class.getResourceAsStream(CRD_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(CRD_RESOURCE + " is not on the class path");
+      }
+      return new KubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void installRolloutCrd() {
+    admin.apiextensions().v1().customResourceDefinitions().resource(rolloutCrd()).create();
+  }
+
+  @Override
+  public void close() {
+    clients.forEach(KubernetesClient::close);
+    server.destroy();
+  }
+}
