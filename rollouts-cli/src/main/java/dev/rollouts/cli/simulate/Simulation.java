@@ -1,0 +1,159 @@
+package dev.rollouts.cli.simulate;
+
+import dev.rollouts.cli.live.RolloutWatch;
+import dev.rollouts.cli.live.Screen;
+import dev.rollouts.cli.view.RolloutInfo;
+import dev.rollouts.cli.view.RolloutInfos;
+import dev.rollouts.cli.view.RolloutSnapshot;
+import dev.rollouts.cli.view.ViewTime;
+import dev.rollouts.kubernetes.controller.RolloutController;
+import dev.rollouts.kubernetes.crd.RolloutResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run of {@code rollouts simulate}: an in-process API server, simulated pods, the controller
+ * on a simulated clock, the manifests applied, a {@link Scenario} played, the Rollouts shown live
+ * on a {@link Screen} until the scenario ends or the time runs out.
+ */
+final class Simulation {
+
+  /** Simulated time from a pod's creation to its readiness. */
+  static final Duration POD_START = Duration.ofMillis(1500);
+
+  /** Simulated time a pod spends terminating. */
+  static final Duration POD_STOP = Duration.ofSeconds(1);
+
+  /**
+   * How often the controller looks at every Rollout again, in real time. The controller waits for
+   * the end of a timed pause in real time ({@code requeueAfter}); on the faster simulated clock the
+   * pause ends sooner, and the resync notices. One second is the shortest resync fabric8 allows.
+   */
+  private static final Duration RESYNC = Duration.ofSeconds(1);
+
+  /** Real time between looks at the Rollouts when nothing changes. */
+  private static final Duration TICK = Duration.ofMillis(100);
+
+  /**
+   * What to run.
+   *
+   * @param files the manifests; empty for the built-in demo
+   * @param scenario what the user does
+   * @param speed how much faster than the wall clock the simulation runs
+   * @param failingImages images whose pods never become ready
+   * @param timeout real time after which the simulation gives up
+   */
+  record Settings(List<Path> files, Scenario.Options scenario, double speed, Collection<String> failingImages, Duration timeout) {}
+
+  private final Settings settings;
+  private final Screen screen;
+
+  Simulation(Settings settings, Screen screen) {
+    this.settings = settings;
+    this.screen = screen;
+  }
+
+  /** Runs the simulation to its end. */
+  Scenario.Outcome run() throws InterruptedException {
+    SimulatedClock clock = SimulatedClock.startingNow(settings.speed());
+    try (InProcessCluster cluster = InProcessCluster.start();
+        PodSimulator pods =
+            new PodSimulator(cluster.newClient(), clock.real(POD_START), clock.real(POD_STOP), settings.failingImages()).start();
+        RolloutController controller =
+            RolloutController.builder(cluster.newClient()).clock(clock).resyncPeriod(RESYNC).build()) {
+      controller.start();
+      KubernetesClient client = cluster.newClient();
+      Manifests.Loaded manifests = settings.files().isEmpty() ? Manifests.demo(client) : Manifests.files(client, settings.files());
+      List<String> events = new ArrayList<>();
+      events.add("in-process Kubernetes API server at " + cluster.url() + "; other commands reach it with --kubeconfig " + kubeconfig(cluster));
+      events.addAll(manifests.notes());
+      try (RolloutWatch watch = RolloutWatch.start(client, Optional.empty(), Map.of())) {
+        events.add("created " + String.join(", ", Manifests.create(client, manifests.objects())));
+        List<String> rollouts =
+            manifests.objects().stream()
+                .filter(RolloutResource.class::isInstance)
+                .map(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
+                .toList();
+        return play(new Scenario(client, settings.scenario(), rollouts), watch, new Stopwatch(clock), events);
+      }
+    }
+  }
+
+  /** Simulated time since the objects were created: what the screen shows. */
+  private record Stopwatch(SimulatedClock clock, Duration origin) {
+    Stopwatch(SimulatedClock clock) {
+      this(clock, clock.elapsed());
+    }
+
+    Duration elapsed() {
+      return clock.elapsed().minus(origin);
+    }
+  }
+
+  private Scenario.Outcome play(Scenario scenario, RolloutWatch watch, Stopwatch stopwatch, List<String> events)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + settings.timeout().toNanos();
+    SimulatedClock clock = stopwatch.clock();
+    Duration debounce = min(Duration.ofMillis(50), clock.real(POD_START).dividedBy(4));
+    long seen = -1;
+    while (true) {
+      long latest = watch.awaitChange(seen, TICK);
+      if (latest != seen) {
+        Thread.sleep(debounce.toMillis());
+        latest = watch.awaitChange(-1, Duration.ZERO);
+      }
+      seen = latest;
+      List<RolloutSnapshot> snapshots = watch.snapshots();
+      events.addAll(scenario.step(snapshots, clock.instant()));
+      Optional<Scenario.Outcome> outcome = scenario.outcome();
+      if (outcome.isEmpty() && System.nanoTime() > deadline) {
+        outcome = Optional.of(timedOut(snapshots));
+      }
+      if (outcome.isPresent() && outcome.get().exitCode() == 0) {
+        events.add(outcome.get().message());
+      }
+      screen.show(infos(snapshots), new ViewTime(Instant.now(), clock.instant()), stopwatch.elapsed(), events);
+      events.clear();
+      if (outcome.isPresent()) {
+        return outcome.get();
+      }
+    }
+  }
+
+  private Scenario.Outcome timedOut(List<RolloutSnapshot> snapshots) {
+    List<String> phases =
+        infos(snapshots).stream().map(i -> "rollout '" + i.namespace() + "/" + i.name() + "' is " + i.phase()).toList();
+    return new Scenario.Outcome(
+        1, "the simulation did not end within " + settings.timeout().toSeconds() + "s (--timeout): " + String.join("; ", phases));
+  }
+
+  private static List<RolloutInfo> infos(List<RolloutSnapshot> snapshots) {
+    return snapshots.stream().map(RolloutInfos::of).toList();
+  }
+
+  private static Path kubeconfig(InProcessCluster cluster) {
+    try {
+      Path file = Files.createTempFile("rollouts-simulate-", ".kubeconfig");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, cluster.kubeconfig("default"));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+}
