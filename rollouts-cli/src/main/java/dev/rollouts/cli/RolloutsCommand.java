@@ -14,12 +14,14 @@ import dev.rollouts.cli.verbs.SetCommand;
 import dev.rollouts.cli.verbs.StatusCommand;
 import dev.rollouts.cli.verbs.UndoCommand;
 import dev.rollouts.cli.verbs.VersionCommand;
+import java.io.PrintWriter;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code rollouts} command: the engine from a shell. Exit codes: 0 done, 1 failed at run time
@@ -59,9 +61,26 @@ public final class RolloutsCommand implements Runnable {
 
   /** The command line, with its error handling: what {@link #main} runs and tests drive. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new RolloutsCommand()).setExecutionExceptionHandler(new ErrorHandler());
+    CommandLine commandLine =
+        new CommandLine(new RolloutsCommand())
+            .setExecutionExceptionHandler(new ErrorHandler())
+            .setParameterExceptionHandler(RolloutsCommand::badUsage);
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     return commandLine;
+  }
+
+  /**
+   * Bad usage: {@code error: <what>}, suggestions for a mistyped option or command, and where the
+   * help is; exit code 2.
+   */
+  private static int badUsage(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("error: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /** Runs {@code rollouts} with {@code args} and exits with its exit code. */
