@@ -148,8 +148,8 @@ final class Scenario {
     for (Map.Entry<String, Track> e : tracks.entrySet()) {
       Track track = e.getValue();
       RolloutResource rollout = byKey.get(e.getKey()).rollout();
-      if (track.done || Objects.requireNonNullElse(rollout.getMetadata().getGeneration(), 0L) < track.updatedGeneration) {
-        continue;
+      if (track.done || Tree.integer(rollout.getStatus(), "observedGeneration").orElse(0) < track.updatedGeneration) {
+        continue; // the controller has not seen the update yet: the status is the old revision's
       }
       RolloutInfo info = RolloutInfos.of(byKey.get(e.getKey()));
       String name = "rollout '" + e.getKey() + "'";

@@ -85,12 +85,22 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Simulation.Settings settings = settings();
+    quietController();
     Screen screen = Screen.of(Screen.detect(output.equals("json")), spec.commandLine().getOut(), true, !noColor);
     Scenario.Outcome outcome = new Simulation(settings, screen).run();
     if (outcome.exitCode() != 0) {
       throw new CommandFailure(outcome.message());
     }
     return 0;
+  }
+
+  /**
+   * The controller's warnings (a write retried after a conflict, a request cut short at the end)
+   * are noise under a live view: only its errors are shown. slf4j-simple reads this when a logger
+   * is first made, which in a {@code rollouts simulate} process is after this point.
+   */
+  private static void quietController() {
+    System.setProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", System.getProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", "error"));
   }
 
   private Simulation.Settings settings() {

@@ -66,18 +66,19 @@ final class Simulation {
   /** Runs the simulation to its end. */
   Scenario.Outcome run() throws InterruptedException {
     SimulatedClock clock = SimulatedClock.startingNow(settings.speed());
-    try (InProcessCluster cluster = InProcessCluster.start();
-        PodSimulator pods =
-            new PodSimulator(cluster.newClient(), clock.real(POD_START), clock.real(POD_STOP), settings.failingImages()).start();
-        RolloutController controller =
-            RolloutController.builder(cluster.newClient()).clock(clock).resyncPeriod(RESYNC).build()) {
-      controller.start();
+    try (InProcessCluster cluster = InProcessCluster.start()) {
       KubernetesClient client = cluster.newClient();
       Manifests.Loaded manifests = settings.files().isEmpty() ? Manifests.demo(client) : Manifests.files(client, settings.files());
-      List<String> events = new ArrayList<>();
-      events.add("in-process Kubernetes API server at " + cluster.url() + "; other commands reach it with --kubeconfig " + kubeconfig(cluster));
-      events.addAll(manifests.notes());
-      try (RolloutWatch watch = RolloutWatch.start(client, Optional.empty(), Map.of())) {
+      PodSimulator pods =
+          new PodSimulator(cluster.newClient(), clock.real(POD_START), clock.real(POD_STOP), settings.failingImages()).start();
+      RolloutController controller = RolloutController.builder(cluster.newClient()).clock(clock).resyncPeriod(RESYNC).build();
+      RolloutWatch watch = null;
+      try {
+        controller.start();
+        watch = RolloutWatch.start(client, Optional.empty(), Map.of());
+        List<String> events = new ArrayList<>();
+        events.add("in-process Kubernetes API server at " + cluster.url() + "; other commands reach it with --kubeconfig " + kubeconfig(cluster));
+        events.addAll(manifests.notes());
         events.add("created " + String.join(", ", Manifests.create(client, manifests.objects())));
         List<String> rollouts =
             manifests.objects().stream()
@@ -85,6 +86,14 @@ final class Simulation {
                 .map(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
                 .toList();
         return play(new Scenario(client, settings.scenario(), rollouts), watch, new Stopwatch(clock), events);
+      } finally {
+        // Writers first, watchers after: fabric8's in-process server can stall for seconds when a
+        // watch closes while it is still sending events.
+        pods.close();
+        controller.close();
+        if (watch != null) {
+          watch.close();
+        }
       }
     }
   }
@@ -105,14 +114,8 @@ final class Simulation {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     SimulatedClock clock = stopwatch.clock();
     Duration debounce = min(Duration.ofMillis(50), clock.real(POD_START).dividedBy(4));
-    long seen = -1;
+    long seen = watch.awaitChange(-1, Duration.ZERO);
     while (true) {
-      long latest = watch.awaitChange(seen, TICK);
-      if (latest != seen) {
-        Thread.sleep(debounce.toMillis());
-        latest = watch.awaitChange(-1, Duration.ZERO);
-      }
-      seen = latest;
       List<RolloutSnapshot> snapshots = watch.snapshots();
       events.addAll(scenario.step(snapshots, clock.instant()));
       Optional<Scenario.Outcome> outcome = scenario.outcome();
@@ -127,6 +130,12 @@ final class Simulation {
       if (outcome.isPresent()) {
         return outcome.get();
       }
+      long latest = watch.awaitChange(seen, TICK);
+      if (latest != seen) {
+        Thread.sleep(debounce.toMillis());
+        latest = watch.awaitChange(-1, Duration.ZERO);
+      }
+      seen = latest;
     }
   }
 

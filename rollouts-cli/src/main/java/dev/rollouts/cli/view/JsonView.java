@@ -55,7 +55,7 @@ public final class JsonView {
     put(out, "step", info.step());
     put(out, "setWeight", info.setWeight());
     put(out, "actualWeight", info.actualWeight());
-    out.put("images", info.images().stream().map(i -> Map.of("image", i.image(), "tags", i.tags())).toList());
+    out.put("images", info.images().stream().map(i -> ordered("image", i.image(), "tags", i.tags())).toList());
     Map<String, Object> replicas = new LinkedHashMap<>();
     replicas.put("desired", info.desired());
     replicas.put("current", info.current());
@@ -70,7 +70,7 @@ public final class JsonView {
   private static Map<String, Object> revision(RolloutInfo info, int revision) {
     List<Map<String, Object>> sets =
         info.replicaSets().stream().filter(rs -> rs.revision() == revision).map(JsonView::replicaSet).toList();
-    return Map.of("revision", revision, "replicaSets", sets);
+    return ordered("revision", revision, "replicaSets", sets);
   }
 
   private static Map<String, Object> replicaSet(ReplicaSetInfo rs) {
@@ -94,6 +94,13 @@ public final class JsonView {
     out.put("ready", pod.ready());
     out.put("restarts", pod.restarts());
     put(out, "created", pod.created());
+    return out;
+  }
+
+  private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(key1, value1);
+    out.put(key2, value2);
     return out;
   }
 
