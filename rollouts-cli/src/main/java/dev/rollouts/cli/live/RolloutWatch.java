@@ -97,6 +97,22 @@ public final class RolloutWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until nothing has changed for {@code quiet}, or {@code limit} passed: until the API
+   * server has no more events to send to this watch.
+   */
+  public void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    long seen = awaitChange(-1, Duration.ZERO);
+    while (System.nanoTime() < deadline) {
+      long latest = awaitChange(seen, quiet);
+      if (latest == seen) {
+        return;
+      }
+      seen = latest;
+    }
+  }
+
   /** Every Rollout watched, by namespace and name, with its objects. */
   public List<RolloutSnapshot> snapshots() {
     return rollouts.getStore().list().stream()

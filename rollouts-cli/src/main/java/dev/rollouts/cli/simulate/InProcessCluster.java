@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class InProcessCluster implements AutoCloseable {
   private static final Logger SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   private static final String CRD = "/crd/rollouts.argoproj.io.yaml";
+
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
 
   private final KubernetesMockServer server;
   private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
@@ -116,9 +119,21 @@ public final class InProcessCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the clients and stops the server. The server's own shutdown can hang (for up to a
+   * minute) when a watch connection is torn down mid-event; this waits for it at most {@link
+   * #SHUTDOWN_WAIT} and leaves the rest to a daemon thread.
+   */
   @Override
   public void close() {
     clients.forEach(KubernetesClient::close);
-    server.destroy();
+    Thread shutdown = new Thread(server::destroy, "in-process-cluster-shutdown");
+    shutdown.setDaemon(true);
+    shutdown.start();
+    try {
+      shutdown.join(SHUTDOWN_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -41,6 +41,9 @@ final class Simulation {
    */
   private static final Duration RESYNC = Duration.ofSeconds(1);
 
+  /** How long nothing must change before the simulation's watches are closed. */
+  private static final Duration QUIET = Duration.ofMillis(150);
+
   /** Real time between looks at the Rollouts when nothing changes. */
   private static final Duration TICK = Duration.ofMillis(100);
 
@@ -87,14 +90,25 @@ final class Simulation {
                 .toList();
         return play(new Scenario(client, settings.scenario(), rollouts), watch, new Stopwatch(clock), events);
       } finally {
-        // Writers first, watchers after: fabric8's in-process server can stall for seconds when a
-        // watch closes while it is still sending events.
-        pods.close();
-        controller.close();
-        if (watch != null) {
-          watch.close();
-        }
+        stop(pods, controller, watch);
       }
+    }
+  }
+
+  /**
+   * Stops the writers first, then, once the server has sent what it had to send, the watchers:
+   * fabric8's in-process server stalls (its event loop waits on its own sender) when a watch is
+   * closed while events for it are still queued.
+   */
+  private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch) throws InterruptedException {
+    pods.close();
+    if (watch != null) {
+      watch.awaitQuiet(QUIET, QUIET.multipliedBy(10));
+    }
+    controller.close();
+    if (watch != null) {
+      watch.awaitQuiet(QUIET, QUIET.multipliedBy(10));
+      watch.close();
     }
   }
 
