@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class Node {
 
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final String object;
   private final String path;
