@@ -109,7 +109,8 @@ public final class StateFile {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new ManifestException("", "", "not YAML: " + where(e.getLocation()) + e.getOriginalMessage(), e);
+      throw new ManifestException(
+          "", "", "not YAML: " + where(e.getLocation()) + e.getOriginalMessage().lines().findFirst().orElse(""), e);
     } catch (IOException | RuntimeException e) {
       throw new ManifestException("", "", "not YAML: " + e.getMessage(), e);
     }
