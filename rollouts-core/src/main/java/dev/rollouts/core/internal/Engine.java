@@ -9,8 +9,14 @@ import dev.rollouts.core.spec.Rollout;
 import dev.rollouts.core.traffic.TrafficPlugin;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.rollouts.core.internal.bluegreen.BlueGreenDecider;
+import dev.rollouts.core.internal.canary.CanaryDecider;
+import dev.rollouts.core.internal.validation.SpecValidator;
+import dev.rollouts.core.status.ConditionType;
 
 /** The {@link RolloutEngine}: validates, then hands the Rollout to its strategy. */
 public final class Engine implements RolloutEngine {
@@ -23,7 +29,7 @@ public final class Engine implements RolloutEngine {
    * @throws IllegalStateException if two plug-ins share a name
    */
   public Engine(Collection<? extends TrafficPlugin> plugins) {
-    Map<String, TrafficPlugin> byName = new java.util.LinkedHashMap<>();
+    Map<String, TrafficPlugin> byName = new LinkedHashMap<>();
     for (TrafficPlugin plugin : plugins) {
       TrafficPlugin previous = byName.putIfAbsent(plugin.name(), plugin);
       if (previous != null) {
@@ -42,7 +48,19 @@ public final class Engine implements RolloutEngine {
 
   @Override
   public Decision decide(Rollout rollout, Observed observed, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    Sync sync = new Sync(rollout, observed, now);
+    Optional<String> invalid =
+        SpecValidator.validate(rollout, plugins).or(() -> ReferencedObjects.missing(rollout, observed));
+    if (invalid.isPresent()) {
+      return InvalidSpec.decision(sync, invalid.get());
+    }
+    sync.conditions().remove(ConditionType.InvalidSpec);
+    StatusCalculator.checkPausedConditions(sync);
+    Strategy strategy =
+        rollout.spec().strategy().canary().isPresent()
+            ? new CanaryDecider(plugins)
+            : new BlueGreenDecider();
+    return sync.toDecision(strategy.decide(sync));
   }
 
   @Override

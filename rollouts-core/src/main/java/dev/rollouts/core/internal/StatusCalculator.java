@@ -1,0 +1,255 @@
+package dev.rollouts.core.internal;
+
+import dev.rollouts.core.decision.RolloutEvent;
+import dev.rollouts.core.status.Condition;
+import dev.rollouts.core.status.ConditionReason;
+import dev.rollouts.core.status.ConditionType;
+import dev.rollouts.core.status.Phase;
+import dev.rollouts.core.status.RolloutStatus;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The status rules common to both strategies, as Argo's {@code calculateRolloutConditions}, {@code
+ * checkPausedConditions}, {@code persistRolloutStatus} and {@code CalculateRolloutPhase} apply them.
+ */
+public final class StatusCalculator {
+
+  private final Sync sync;
+  private final StatusRules rules;
+
+  public StatusCalculator(Sync sync, StatusRules rules) {
+    this.sync = sync;
+    this.rules = rules;
+  }
+
+  /** Argo's checkPausedConditions: reflect a pause, a resume or a retry in the conditions. */
+  public static void checkPausedConditions(Sync sync) {
+    RolloutStatus previous = sync.rollout().status();
+    Conditions conditions = sync.conditions();
+    Optional<Condition> progressing = conditions.get(ConditionType.Progressing);
+    boolean pausedCondition = progressing.map(c -> c.reason().equals("RolloutPaused")).orElse(false);
+    boolean isPaused = !previous.pauseConditions().isEmpty() || sync.rollout().spec().paused();
+    boolean abortCondition = progressing.map(c -> c.reason().equals("RolloutAborted")).orElse(false);
+    if (isPaused != pausedCondition && !abortCondition) {
+      if (isPaused) {
+        conditions.set(ConditionType.Progressing, Conditions.UNKNOWN, "RolloutPaused", "Rollout is paused");
+      } else {
+        conditions.set(ConditionType.Progressing, Conditions.UNKNOWN, "RolloutResumed", "Rollout is resumed");
+      }
+    }
+    if (!previous.abort() && abortCondition) {
+      conditions.set(ConditionType.Progressing, Conditions.UNKNOWN, "RolloutRetry", "Retrying Rollout after abort");
+    }
+    boolean pausedTrue = conditions.get(ConditionType.Paused).map(Condition::isTrue).orElse(false);
+    if (isPaused != pausedTrue && !abortCondition) {
+      conditions.set(
+          ConditionType.Paused, isPaused ? Conditions.TRUE : Conditions.FALSE, "RolloutPaused", "Rollout is paused");
+    }
+  }
+
+  /**
+   * Completes {@code next}: conditions, pause and abort, observed generation, phase and message;
+   * records pause events and when to look again for the progress deadline.
+   */
+  public RolloutStatus finish(RolloutStatus next, long revision) {
+    calculateConditions(next, revision);
+    RolloutStatus.Builder status = RolloutStatus.builder().from(next).conditions(sync.conditions().list());
+    sync.pause().applyTo(status, sync.now());
+    status.observedGeneration(Long.toString(sync.rollout().generation()));
+    RolloutStatus withPause = status.build();
+    PhaseAndMessage phase = phase(withPause);
+    recordPauseEvents(withPause);
+    requeueForProgressDeadline(withPause);
+    return RolloutStatus.builder()
+        .from(withPause)
+        .phase(phase.phase())
+        .message(phase.message().isEmpty() ? Optional.empty() : Optional.of(phase.message()))
+        .build();
+  }
+
+  private void calculateConditions(RolloutStatus next, long revision) {
+    RolloutStatus previous = sync.rollout().status();
+    Conditions conditions = sync.conditions();
+    boolean isPaused = !previous.pauseConditions().isEmpty() || sync.rollout().spec().paused();
+    boolean aborted = sync.pause().isAborted();
+    boolean healthy = healthy(next);
+    boolean becameUnhealthy = false;
+    if (!isPaused && healthy) {
+      conditions.set(ConditionType.Healthy, Conditions.TRUE, "RolloutHealthy", "Rollout is healthy");
+    } else if (conditions.get(ConditionType.Healthy).isPresent()) {
+      becameUnhealthy =
+          conditions.set(ConditionType.Healthy, Conditions.FALSE, "RolloutHealthy", "Rollout is not healthy");
+    }
+    if (aborted) {
+      String message = "Rollout aborted update to revision " + revision;
+      if (!sync.pause().abortMessage().isEmpty()) {
+        message += ": " + sync.pause().abortMessage();
+      }
+      if (conditions.set(ConditionType.Progressing, Conditions.FALSE, "RolloutAborted", message)) {
+        sync.event(RolloutEvent.warning("RolloutAborted", message));
+      }
+    } else {
+      progressingCondition(previous, next, healthy, becameUnhealthy);
+    }
+    sync.blocker()
+        .ifPresent(b -> conditions.set(ConditionType.Progressing, Conditions.FALSE, b.reason(), b.message()));
+    if (rules.available(next)) {
+      conditions.set(ConditionType.Available, Conditions.TRUE, "AvailableReason", "Rollout has minimum availability");
+    } else {
+      conditions.set(
+          ConditionType.Available, Conditions.FALSE, "AvailableReason", "Rollout does not have minimum availability");
+    }
+    String completed = ConditionReason.RolloutCompleted.value();
+    if (isFullyPromoted(next)) {
+      conditions.set(ConditionType.Completed, Conditions.TRUE, completed, completed);
+    } else if (conditions.set(ConditionType.Completed, Conditions.FALSE, completed, completed)) {
+      sync.event(
+          RolloutEvent.normal(
+              "RolloutNotCompleted",
+              String.format(
+                  "Rollout not completed, started update to revision %d (%s)",
+                  revision, next.currentPodHash().orElse(""))));
+    }
+  }
+
+  private void progressingCondition(
+      RolloutStatus previous, RolloutStatus next, boolean healthy, boolean becameUnhealthy) {
+    Conditions conditions = sync.conditions();
+    Optional<String> newRS = sync.snapshot().newRS().map(rs -> rs.name());
+    if (healthy) {
+      conditions.set(
+          ConditionType.Progressing,
+          Conditions.TRUE,
+          "NewReplicaSetAvailable",
+          String.format("ReplicaSet \"%s\" has successfully progressed.", newRS.orElse("")));
+    } else if (progressed(previous, next) || becameUnhealthy) {
+      String message =
+          newRS
+              .map(name -> String.format("ReplicaSet \"%s\" is progressing.", name))
+              .orElse(String.format("Rollout \"%s\" is progressing.", sync.rollout().name()));
+      String reason = "ReplicaSetUpdated";
+      if (isFullyPromoted(next) && becameUnhealthy) {
+        reason = "ReplicaSetNotAvailable";
+        message = "Rollout does not have minimum availability";
+      }
+      Optional<Condition> current = conditions.get(ConditionType.Progressing);
+      conditions.replace(
+          ConditionType.Progressing,
+          Conditions.TRUE,
+          reason,
+          message,
+          current.filter(Condition::isTrue).map(Condition::lastTransitionTime).orElse(sync.now()));
+    } else if (!rules.indefiniteStep() && timedOut()) {
+      String message =
+          newRS
+              .map(name -> String.format("ReplicaSet \"%s\" has timed out progressing.", name))
+              .orElse(String.format("Rollout \"%s\" has timed out progressing.", sync.rollout().name()));
+      boolean changed =
+          conditions.set(ConditionType.Progressing, Conditions.FALSE, "ProgressDeadlineExceeded", message);
+      if (sync.rollout().spec().progressDeadlineAbort() && (changed || !sync.pause().isAborted())) {
+        sync.pause().addAbort(message);
+        sync.event(RolloutEvent.warning("RolloutAborted", message));
+      }
+    }
+  }
+
+  private boolean healthy(RolloutStatus next) {
+    int replicas = sync.rollout().spec().replicas();
+    return next.updatedReplicas() == replicas
+        && next.availableReplicas() == replicas
+        && next.replicas() == replicas
+        && sync.rollout().status().observedGeneration().equals(Optional.of(Long.toString(sync.rollout().generation())))
+        && rules.strategyHealthy(next);
+  }
+
+  private boolean progressed(RolloutStatus previous, RolloutStatus next) {
+    return next.updatedReplicas() != previous.updatedReplicas()
+        || next.replicas() - next.updatedReplicas() < previous.replicas() - previous.updatedReplicas()
+        || next.readyReplicas() > previous.readyReplicas()
+        || next.availableReplicas() > previous.availableReplicas()
+        || rules.strategyProgressed(previous, next);
+  }
+
+  private boolean timedOut() {
+    Optional<Condition> progressing = sync.conditions().get(ConditionType.Progressing);
+    if (progressing.isEmpty() || progressing.get().reason().equals("RolloutAborted")) {
+      return false;
+    }
+    if (progressing.get().reason().equals("ProgressDeadlineExceeded")) {
+      return true;
+    }
+    return progressing
+        .get()
+        .lastUpdateTime()
+        .plusSeconds(sync.rollout().spec().progressDeadlineSeconds())
+        .isBefore(sync.now());
+  }
+
+  public static boolean isFullyPromoted(RolloutStatus status) {
+    return status.stableRS().isPresent() && status.stableRS().equals(status.currentPodHash());
+  }
+
+  private void recordPauseEvents(RolloutStatus next) {
+    boolean wasPaused = !sync.rollout().status().pauseConditions().isEmpty();
+    boolean isPaused = !next.pauseConditions().isEmpty();
+    if (!wasPaused && isPaused) {
+      sync.event(
+          RolloutEvent.normal(
+              "RolloutPaused", "Rollout is paused (" + next.pauseConditions().get(0).reason() + ")"));
+    } else if (wasPaused && !isPaused && !next.abort()) {
+      sync.event(RolloutEvent.normal("RolloutResumed", "Rollout is resumed"));
+    }
+  }
+
+  private void requeueForProgressDeadline(RolloutStatus next) {
+    Optional<Condition> progressing = next.condition(ConditionType.Progressing);
+    if (progressing.isEmpty()
+        || !progressing.get().reason().equals("ReplicaSetUpdated")
+        || !next.pauseConditions().isEmpty()
+        || next.abort()
+        || sync.rollout().spec().paused()
+        || rules.indefiniteStep()) {
+      return;
+    }
+    Duration left =
+        Duration.between(
+            sync.now(),
+            progressing.get().lastUpdateTime().plusSeconds(sync.rollout().spec().progressDeadlineSeconds() + 1L));
+    sync.requeueAfter(left);
+  }
+
+  /** A phase and its message. */
+  record PhaseAndMessage(Phase phase, String message) {}
+
+  private PhaseAndMessage phase(RolloutStatus next) {
+    for (Condition c : next.conditions()) {
+      if (c.type() == ConditionType.InvalidSpec) {
+        return new PhaseAndMessage(Phase.Degraded, "InvalidSpec: " + c.message());
+      }
+      if (c.reason().equals("RolloutAborted") || c.reason().equals("ProgressDeadlineExceeded")) {
+        return new PhaseAndMessage(Phase.Degraded, c.reason() + ": " + c.message());
+      }
+    }
+    if (sync.rollout().spec().paused()) {
+      return new PhaseAndMessage(Phase.Paused, "manually paused");
+    }
+    if (!next.pauseConditions().isEmpty()) {
+      return new PhaseAndMessage(Phase.Paused, next.pauseConditions().get(0).reason().name());
+    }
+    if (sync.rollout().spec().restartAt().isPresent()
+        && !sync.rollout().spec().restartAt().equals(next.restartedAt())) {
+      return new PhaseAndMessage(Phase.Progressing, "rollout is restarting");
+    }
+    if (next.updatedReplicas() < sync.rollout().spec().replicas()) {
+      return new PhaseAndMessage(Phase.Progressing, "more replicas need to be updated");
+    }
+    if (next.availableReplicas() < next.updatedReplicas()) {
+      return new PhaseAndMessage(Phase.Progressing, "updated replicas are still becoming available");
+    }
+    return rules
+        .progressingMessage(next)
+        .map(message -> new PhaseAndMessage(Phase.Progressing, message))
+        .orElse(new PhaseAndMessage(Phase.Healthy, ""));
+  }
+}

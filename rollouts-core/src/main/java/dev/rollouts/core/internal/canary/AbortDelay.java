@@ -1,0 +1,55 @@
+package dev.rollouts.core.internal.canary;
+
+import dev.rollouts.core.internal.Sync;
+import dev.rollouts.core.observe.ObservedReplicaSet;
+import dev.rollouts.core.spec.CanaryStrategy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code abortScaleDownDelaySeconds}: with a router, an aborted canary keeps its pods until stable
+ * is whole again and the delay (30 s by default) has passed, marked by the {@code
+ * scale-down-deadline} annotation. An explicit 0 disables the scale-down.
+ */
+final class AbortDelay {
+
+  private AbortDelay() {}
+
+  /** Whether {@code abortScaleDownDelaySeconds: 0} turned the scale-down on abort off. */
+  static boolean disabled(CanaryStrategy canary) {
+    return canary.abortScaleDownDelaySeconds().equals(Optional.of(0));
+  }
+
+  /** Whether this sync delays scaling down an aborted canary (Argo's shouldDelayScaleDownOnAbort). */
+  static boolean applies(Sync sync, CanaryStrategy canary, CanarySteps steps) {
+    return steps.aborted()
+        && sync.snapshot().stableRS().isPresent()
+        && canary.trafficRouting().isPresent()
+        && !disabled(canary)
+        && !(canary.dynamicStableScale() && canary.abortScaleDownDelaySeconds().isEmpty());
+  }
+
+  /**
+   * Whether the delay is over for {@code canaryRS}; sets the deadline once stable is whole, and
+   * asks to be called back when it passes.
+   */
+  static boolean expired(Sync sync, CanaryStrategy canary, ObservedReplicaSet canaryRS) {
+    Optional<Instant> deadline = canaryRS.scaleDownDeadline();
+    if (deadline.isPresent()) {
+      if (deadline.get().isAfter(sync.now())) {
+        sync.deadline(canaryRS, deadline);
+        sync.requeueAfter(Duration.between(sync.now(), deadline.get()));
+        return false;
+      }
+      return true;
+    }
+    ObservedReplicaSet stable = sync.snapshot().stableRS().orElseThrow();
+    if (stable.availableReplicas() == sync.rollout().spec().replicas()) {
+      int delay = canary.abortScaleDownDelaySeconds().orElse(CanaryStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+      sync.deadline(canaryRS, Optional.of(sync.now().plusSeconds(delay)));
+      sync.requeueAfter(Duration.ofSeconds(delay));
+    }
+    return false;
+  }
+}

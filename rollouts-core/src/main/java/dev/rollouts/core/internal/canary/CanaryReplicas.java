@@ -1,0 +1,130 @@
+package dev.rollouts.core.internal.canary;
+
+import com.google.common.math.IntMath;
+import dev.rollouts.core.internal.Limits;
+import dev.rollouts.core.internal.ReplicaSetSnapshot;
+import dev.rollouts.core.observe.ObservedReplicaSet;
+import dev.rollouts.core.spec.CanaryStrategy;
+import dev.rollouts.core.spec.Rollout;
+import dev.rollouts.core.status.TrafficWeights;
+import dev.rollouts.core.traffic.ReplicaSetCounts;
+import dev.rollouts.core.traffic.ReplicaSplit;
+import dev.rollouts.core.traffic.ReplicaWeighting;
+import dev.rollouts.core.traffic.WeightingRequest;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * The replica counts a canary step asks for, and whether the cluster has reached them.
+ *
+ * <p>Without a router the {@link ReplicaWeighting} plug-in splits the pods (Argo's basic canary).
+ * With one, the canary gets {@code ceil(weight × replicas / maxTrafficWeight)} pods (or the {@code
+ * setCanaryScale} count, at least {@code minPodsPerReplicaSet}) and stable stays whole; with {@code
+ * dynamicStableScale} stable gets the share of the higher of the desired and the routed stable
+ * weight. Example: 10 replicas, {@code setWeight: 25} with a router gives canary 3, stable 10.
+ */
+final class CanaryReplicas {
+
+  private final Rollout rollout;
+  private final CanaryStrategy canary;
+  private final CanarySteps steps;
+  private final ReplicaSetSnapshot snapshot;
+
+  CanaryReplicas(Rollout rollout, CanaryStrategy canary, CanarySteps steps, ReplicaSetSnapshot snapshot) {
+    this.rollout = rollout;
+    this.canary = canary;
+    this.steps = steps;
+    this.snapshot = snapshot;
+  }
+
+  /** The limits of this Rollout's canary. */
+  Limits limits() {
+    return Limits.resolve(canary.effectiveMaxSurge(), canary.effectiveMaxUnavailable(), rollout.spec().replicas());
+  }
+
+  /** Counts without a router, from the weighting plug-in. */
+  ReplicaSplit basic(ReplicaWeighting weighting) {
+    Limits limits = limits();
+    WeightingRequest.Builder request =
+        WeightingRequest.builder()
+            .replicas(rollout.spec().replicas())
+            .weight(steps.replicasOrWeight(false).weight())
+            .maxSurge(limits.maxSurge())
+            .maxUnavailable(limits.maxUnavailable())
+            .canary(snapshot.newRS().map(CanaryReplicas::counts));
+    if (snapshot.hasDistinctStable()) {
+      request.stable(counts(snapshot.stableRS().get()));
+    }
+    snapshot.others().forEach(rs -> request.addOlder(counts(rs)));
+    return weighting.split(request.build());
+  }
+
+  private static ReplicaSetCounts counts(ObservedReplicaSet rs) {
+    return new ReplicaSetCounts(rs.specReplicas(), rs.availableReplicas());
+  }
+
+  /** Counts with a router (Argo's CalculateReplicaCountsForTrafficRoutedCanary). */
+  ReplicaSplit routed(Optional<TrafficWeights> weights, boolean abortDelayDisabled) {
+    int replicas = rollout.spec().replicas();
+    CanarySteps.ReplicasOrWeight size = steps.replicasOrWeight(abortDelayDisabled);
+    int canaryCount = size.replicas().orElseGet(() -> minPods(toReplicas(size.weight())));
+    if (!canary.dynamicStableScale()) {
+      return new ReplicaSplit(canaryCount, replicas);
+    }
+    int total = canary.effectiveMaxTrafficWeight();
+    int stableCount = toReplicas(total - size.weight());
+    if (weights.isPresent()) {
+      stableCount = Math.max(stableCount, toReplicas(weights.get().stable().weight()));
+      if (steps.aborted()) {
+        canaryCount = Math.max(toReplicas(weights.get().canary().weight()), canaryCount);
+      }
+    }
+    return new ReplicaSplit(minPods(canaryCount), minPods(stableCount));
+  }
+
+  /** {@code ceil(weight × replicas / maxTrafficWeight)}. */
+  int toReplicas(int weight) {
+    return IntMath.divide(
+        Math.max(0, weight) * rollout.spec().replicas(), canary.effectiveMaxTrafficWeight(), RoundingMode.CEILING);
+  }
+
+  private int minPods(int count) {
+    if (count == 0 || canary.trafficRouting().isEmpty()) {
+      return count;
+    }
+    return Math.max(count, canary.minPodsPerReplicaSet().orElse(0));
+  }
+
+  /**
+   * Argo's AtDesiredReplicaCountsForCanary: the canary has its pods, all available (or the {@code
+   * replicaProgressThreshold}), stable has its pods created, and without a router no older pod is
+   * available.
+   */
+  boolean atDesired(ReplicaSplit desired, boolean useThreshold) {
+    Optional<ObservedReplicaSet> newRS = snapshot.newRS();
+    if (newRS.isEmpty() || newRS.get().specReplicas() != desired.canary()) {
+      return false;
+    }
+    int requiredAvailable =
+        useThreshold
+            ? canary.replicaProgressThreshold().map(t -> t.requiredPods(desired.canary())).orElse(desired.canary())
+            : desired.canary();
+    boolean canaryReady =
+        useThreshold && canary.replicaProgressThreshold().isPresent()
+            ? newRS.get().availableReplicas() >= requiredAvailable
+            : newRS.get().availableReplicas() == desired.canary();
+    if (!canaryReady) {
+      return false;
+    }
+    if (canary.trafficRouting().isEmpty() || !canary.dynamicStableScale()) {
+      Optional<ObservedReplicaSet> stable = snapshot.stableRS();
+      if (stable.isEmpty()
+          || stable.get().specReplicas() != desired.stable()
+          || stable.get().statusReplicas() != desired.stable()) {
+        return false;
+      }
+    }
+    return canary.trafficRouting().isPresent()
+        || snapshot.others().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum() == 0;
+  }
+}

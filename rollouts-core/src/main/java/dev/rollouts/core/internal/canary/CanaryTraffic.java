@@ -1,0 +1,210 @@
+package dev.rollouts.core.internal.canary;
+
+import dev.rollouts.core.decision.RolloutEvent;
+import dev.rollouts.core.internal.StatusCalculator;
+import dev.rollouts.core.internal.Sync;
+import dev.rollouts.core.observe.ObservedReplicaSet;
+import dev.rollouts.core.observe.ObservedService;
+import dev.rollouts.core.spec.CanaryStep;
+import dev.rollouts.core.spec.CanaryStrategy;
+import dev.rollouts.core.spec.TrafficRouting;
+import dev.rollouts.core.status.TrafficWeights;
+import dev.rollouts.core.status.WeightDestination;
+import dev.rollouts.core.traffic.HeaderRoute;
+import dev.rollouts.core.traffic.ReplicaSplit;
+import dev.rollouts.core.traffic.RouterCapability;
+import dev.rollouts.core.traffic.RoutingPlan;
+import dev.rollouts.core.traffic.RoutingProblem;
+import dev.rollouts.core.traffic.RoutingRequest;
+import dev.rollouts.core.traffic.TrafficRouter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where a canary's traffic goes: the Service selectors, and with a router the weight and the routing
+ * objects, as Argo's reconcileStableAndCanaryService and reconcileTrafficRouting decide them.
+ *
+ * <p>The weight rises to a step's {@code setWeight} only once the canary has all its pods for that
+ * weight available; until then the previous step's weight stays. It is 0 while the canary has no
+ * available pod, on abort, and once the Rollout is fully promoted.
+ */
+final class CanaryTraffic {
+
+  /** The label that ties a Service selector to one ReplicaSet. */
+  static final String HASH_LABEL = "rollouts-pod-template-hash";
+
+  private final Sync sync;
+  private final CanaryStrategy canary;
+  private final CanarySteps steps;
+  private final CanaryReplicas replicas;
+
+  CanaryTraffic(Sync sync, CanaryStrategy canary, CanarySteps steps, CanaryReplicas replicas) {
+    this.sync = sync;
+    this.canary = canary;
+    this.steps = steps;
+    this.replicas = replicas;
+  }
+
+  /** Points {@code stableService} at the stable pods and {@code canaryService} at the canary's. */
+  void reconcileServices() {
+    Optional<ObservedReplicaSet> stable = sync.snapshot().stableRS();
+    if (stable.isEmpty()) {
+      return;
+    }
+    canary.stableService().ifPresent(name -> select(name, stable.get().podTemplateHash()));
+    Optional<ObservedReplicaSet> newRS = sync.snapshot().newRS();
+    canary.canaryService()
+        .ifPresent(
+            name -> {
+              boolean canaryReady = newRS.filter(rs -> rs.availableReplicas() > 0).isPresent();
+              if (steps.aborted() || newRS.isEmpty()) {
+                select(name, stable.get().podTemplateHash());
+              } else if (canaryReady || selects(name, newRS.get().podTemplateHash())) {
+                select(name, newRS.get().podTemplateHash());
+              }
+            });
+  }
+
+  private boolean selects(String service, String hash) {
+    ObservedService svc = sync.observed().services().get(service);
+    return svc != null && hash.equals(svc.selector().get(HASH_LABEL));
+  }
+
+  private void select(String service, String hash) {
+    ObservedService svc = sync.observed().services().get(service);
+    if (svc == null) {
+      return;
+    }
+    Map<String, String> selector = new LinkedHashMap<>(svc.selector());
+    selector.put(HASH_LABEL, hash);
+    sync.selector(service, selector);
+  }
+
+  /**
+   * Asks the router for the routing objects of this sync's weight and records {@code
+   * status.canary.weights}; returns the weights to write, or the previous ones when the router
+   * reported problems.
+   */
+  Optional<TrafficWeights> reconcileRouting(TrafficRouter router, TrafficRouting routing) {
+    Optional<TrafficWeights> previous = sync.rollout().status().canary().weights();
+    int weight = desiredWeight(previous);
+    RoutingRequest request =
+        RoutingRequest.builder()
+            .rolloutName(sync.rollout().name())
+            .rolloutNamespace(sync.rollout().namespace())
+            .rolloutUid(sync.rollout().uid())
+            .config(routing.routers().get(router.name()))
+            .canaryService(canary.canaryService().orElse(""))
+            .stableService(canary.stableService().orElse(""))
+            .weight(weight)
+            .maxTrafficWeight(routing.maxTrafficWeight())
+            .headerRoutes(
+                router.capabilities().contains(RouterCapability.HEADER_ROUTES) ? headerRoutes() : List.of())
+            .observed(sync.observed().routingObjects())
+            .build();
+    RoutingPlan plan = router.plan(request);
+    if (!plan.problems().isEmpty()) {
+      String message = plan.problems().stream().map(RoutingProblem::toString).collect(Collectors.joining("; "));
+      sync.blockedBy("TrafficRoutingError", message);
+      sync.event(RolloutEvent.warning("TrafficRoutingError", message));
+      return previous;
+    }
+    sync.routingObjects(plan.desired());
+    TrafficWeights next = weights(weight);
+    if (previous.isEmpty()
+        || !previous.get().canary().equals(next.canary())
+        || !previous.get().stable().equals(next.stable())) {
+      String details =
+          previous.map(p -> "from " + p.canary().weight() + " to " + weight).orElse("to " + weight);
+      sync.event(RolloutEvent.normal("TrafficWeightUpdated", "Traffic weight updated " + details));
+    }
+    return Optional.of(next);
+  }
+
+  private TrafficWeights weights(int weight) {
+    int total = canary.effectiveMaxTrafficWeight();
+    Optional<String> canaryHash = sync.snapshot().newRS().map(ObservedReplicaSet::podTemplateHash);
+    Optional<String> stableHash = sync.snapshot().stableRS().map(ObservedReplicaSet::podTemplateHash);
+    return new TrafficWeights(
+        new WeightDestination(weight, canary.canaryService(), canaryHash),
+        new WeightDestination(total - weight, canary.stableService(), stableHash),
+        Optional.empty());
+  }
+
+  /** Argo's desired weight for this sync (reconcileTrafficRouting). */
+  int desiredWeight(Optional<TrafficWeights> previous) {
+    if (StatusCalculator.isFullyPromoted(sync.rollout().status()) || steps.aborted()) {
+      return canary.dynamicStableScale() && steps.aborted() ? dynamicAbortWeight(previous) : 0;
+    }
+    Optional<ObservedReplicaSet> newRS = sync.snapshot().newRS();
+    if (newRS.isEmpty() || newRS.get().availableReplicas() == 0) {
+      return 0;
+    }
+    int total = canary.effectiveMaxTrafficWeight();
+    if (sync.rollout().status().promoteFull()) {
+      if (canary.dynamicStableScale()) {
+        return total * newRS.get().availableReplicas() / Math.max(1, sync.rollout().spec().replicas());
+      }
+      return previous.map(p -> p.canary().weight()).orElse(0);
+    }
+    if (steps.index().isEmpty()) {
+      return 0;
+    }
+    ReplicaSplit desired = replicas.routed(Optional.empty(), false);
+    int weight;
+    if (!replicas.atDesired(desired, false)) {
+      weight = steps.previousSetWeight();
+    } else if (steps.index().get() < steps.steps().size()) {
+      weight = steps.currentSetWeight();
+    } else {
+      weight = total;
+    }
+    return guardStableShare(weight, previous.map(p -> p.canary().weight()).orElse(0));
+  }
+
+  /** Does not raise the weight while stable lacks the available pods for the share it keeps. */
+  private int guardStableShare(int weight, int previousWeight) {
+    if (weight <= previousWeight || !sync.snapshot().hasDistinctStable()) {
+      return weight;
+    }
+    int stableNeeds = replicas.toReplicas(canary.effectiveMaxTrafficWeight() - weight);
+    int stableAvailable = sync.snapshot().stableRS().get().availableReplicas();
+    return stableAvailable >= Math.min(stableNeeds, sync.snapshot().stableRS().get().specReplicas())
+        ? weight
+        : previousWeight;
+  }
+
+  private int dynamicAbortWeight(Optional<TrafficWeights> previous) {
+    int total = canary.effectiveMaxTrafficWeight();
+    int stableAvailable = sync.snapshot().stableRS().map(ObservedReplicaSet::availableReplicas).orElse(0);
+    int weight = total - total * stableAvailable / Math.max(1, sync.rollout().spec().replicas());
+    return Math.max(0, previous.map(p -> Math.min(weight, p.canary().weight())).orElse(weight));
+  }
+
+  /** The header routes set by the steps so far; none once aborted, promoted or fully promoting. */
+  List<HeaderRoute> headerRoutes() {
+    if (steps.aborted()
+        || sync.rollout().status().promoteFull()
+        || StatusCalculator.isFullyPromoted(sync.rollout().status())
+        || steps.current().isEmpty()) {
+      return List.of();
+    }
+    Map<String, HeaderRoute> routes = new HashMap<>();
+    Map<String, Integer> order = new LinkedHashMap<>();
+    for (int i = 0; i <= steps.index().get(); i++) {
+      if (steps.steps().get(i) instanceof CanaryStep.SetHeaderRoute h) {
+        if (h.match().isEmpty()) {
+          routes.remove(h.name());
+        } else {
+          routes.put(h.name(), new HeaderRoute(h.name(), h.match()));
+          order.putIfAbsent(h.name(), i);
+        }
+      }
+    }
+    return order.keySet().stream().filter(routes::containsKey).map(routes::get).toList();
+  }
+}
