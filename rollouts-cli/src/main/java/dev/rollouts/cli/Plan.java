@@ -36,7 +36,9 @@ final class Plan {
     plan.put("replicaSets", replicaSets(state, decision));
     plan.put("status", StatusMapper.toMap(decision.status()));
     Map<String, Object> services = new LinkedHashMap<>();
-    decision.serviceSelectors().forEach((name, selector) -> services.put(name, Map.of("selector", selector)));
+    decision
+        .serviceSelectors()
+        .forEach((name, selector) -> services.put(name, Map.of("selector", selector)));
     plan.put("services", services);
     plan.put("ingresses", decision.routingObjects().stream().map(Manifest::content).toList());
     plan.put("requeueAfterSeconds", decision.requeueAfter().map(Plan::seconds).orElse(null));
@@ -54,7 +56,9 @@ final class Plan {
               .orElseGet(() -> decision.deleteReplicaSets().contains(name) ? 0 : current(rs));
       replicas.put(name, desired);
     }
-    decision.createReplicaSet().ifPresent(created -> replicas.put(created.name(), created.replicas()));
+    decision
+        .createReplicaSet()
+        .ifPresent(created -> replicas.put(created.name(), created.replicas()));
     return replicas;
   }
 
@@ -67,6 +71,8 @@ final class Plan {
     if (duration.getNano() == 0) {
       return duration.getSeconds();
     }
-    return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)).stripTrailingZeros();
+    return BigDecimal.valueOf(duration.getSeconds())
+        .add(BigDecimal.valueOf(duration.getNano(), 9))
+        .stripTrailingZeros();
   }
 }

@@ -48,15 +48,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "Show what one sync of the controller would do with a Rollout, as JSON, without a cluster.",
+    header =
+        "Show what one sync of the controller would do with a Rollout, as JSON, without a cluster.",
     description = {
-      "Print, as one line of JSON per file, what one sync of the controller would do with the Rollout"
-          + " in each state file: the replicas each ReplicaSet would get (with the one it would create),"
-          + " the new status, the Service selectors, the Ingresses, and when it would look again.",
+      "Print, as one line of JSON per file, what one sync of the controller would do with the"
+          + " Rollout in each state file: the replicas each ReplicaSet would get (with the one it"
+          + " would create), the new status, the Service selectors, the Ingresses, and when it"
+          + " would look again.",
       "",
-      "A state file is what `kubectl get -o yaml` prints: one Rollout with its status, its ReplicaSets"
-          + " with theirs, and the Services and Ingresses its strategy names (a multi-document YAML or a"
-          + " `kind: List`).",
+      "A state file is what `kubectl get -o yaml` prints: one Rollout with its status, its"
+          + " ReplicaSets with theirs, and the Services and Ingresses its strategy names (a"
+          + " multi-document YAML or a `kind: List`).",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -79,7 +81,9 @@ final class PlanCommand implements Callable<Integer> {
       names = "--now",
       paramLabel = "TIME",
       converter = TimeConverter.class,
-      description = "The time the sync happens at, RFC 3339 (2026-01-01T00:00:00Z). Default: the current time.")
+      description =
+          "The time the sync happens at, RFC 3339 (2026-01-01T00:00:00Z). Default: the current"
+              + " time.")
   Instant now;
 
   @Spec CommandSpec spec;
@@ -134,7 +138,8 @@ final class PlanCommand implements Callable<Integer> {
       try {
         return OffsetDateTime.parse(value).toInstant();
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("not an RFC 3339 time like 2026-01-01T00:00:00Z: " + value, e);
+        throw new IllegalArgumentException(
+            "not an RFC 3339 time like 2026-01-01T00:00:00Z: " + value, e);
       }
     }
   }

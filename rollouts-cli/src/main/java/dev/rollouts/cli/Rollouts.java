@@ -12,8 +12,8 @@ import picocli.CommandLine.IVersionProvider;
  *
  * <p>A verb is one class annotated with picocli's {@code @Command}, listed in {@code subcommands}
  * below, with {@code mixinStandardHelpOptions = true} so it answers {@code --help}. Exit codes:
- * {@value #OK} done, {@value #BAD_INPUT} bad usage or unreadable input, {@value #INTERNAL_ERROR}
- * an internal error.
+ * {@value #OK} done, {@value #BAD_INPUT} bad usage or unreadable input, {@value #INTERNAL_ERROR} an
+ * internal error.
  */
 @Command(
     name = "rollouts",
@@ -51,7 +51,8 @@ public final class Rollouts {
     commandLine.setExecutionExceptionHandler(
         (e, cl, parseResult) -> {
           PrintWriter err = cl.getErr();
-          err.println(cl.getCommandSpec().qualifiedName() + ": internal error, please report it: " + e);
+          err.println(
+              cl.getCommandSpec().qualifiedName() + ": internal error, please report it: " + e);
           e.printStackTrace(err);
           err.flush();
           return INTERNAL_ERROR;

@@ -24,7 +24,9 @@ final class Cli {
     /** Each line of stdout parsed as a JSON object. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> plans() {
-      return out.lines().map(line -> (Map<String, Object>) JSON.unmarshal(line, Map.class)).toList();
+      return out.lines()
+          .map(line -> (Map<String, Object>) JSON.unmarshal(line, Map.class))
+          .toList();
     }
 
     /** The only plan printed. */

@@ -39,7 +39,10 @@ class PlanCommandTest {
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).contains("Usage: rollouts [-hV] COMMAND").contains("plan");
     assertThat(plan.exitCode()).isZero();
-    assertThat(plan.out()).contains("Usage: rollouts plan").contains("--now=TIME").contains("-f, --filename=STATE.yaml");
+    assertThat(plan.out())
+        .contains("Usage: rollouts plan")
+        .contains("--now=TIME")
+        .contains("-f, --filename=STATE.yaml");
     assertThat(help.out()).isEqualTo(plan.out());
   }
 
@@ -86,17 +89,33 @@ class PlanCommandTest {
         "not yaml | `kind: Rollout\n  - : [\n` | : not YAML: line ",
         "no rollout | `apiVersion: v1\nkind: Service\nmetadata: {name: web}\n`"
             + " | : no Rollout (argoproj.io/v1alpha1); a state file holds exactly one",
-        "two rollouts | `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: a}\n---\n"
-            + "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: b}\n`"
-            + " | : 2 Rollouts (default/a, default/b); a state file holds exactly one",
-        "a field of the wrong type | `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\n"
-            + "spec: {strategy: {canary: {steps: [{setWeight: abc}]}}}\n`"
-            + " | : Rollout shop/web: spec.strategy.canary.steps[0].setWeight: must be an integer, was \"abc\"",
-        "a replica set of the wrong type | `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\n---\n"
-            + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: web-1}\nstatus: {availableReplicas: many}\n`"
-            + " | : ReplicaSet default/web-1: status.availableReplicas: must be an integer, was \"many\"",
+        "two rollouts | `apiVersion: argoproj.io/v1alpha1\n"
+            + "kind: Rollout\n"
+            + "metadata: {name: a}\n"
+            + "---\n"
+            + "apiVersion: argoproj.io/v1alpha1\n"
+            + "kind: Rollout\n"
+            + "metadata: {name: b}\n"
+            + "` | : 2 Rollouts (default/a, default/b); a state file holds exactly one",
+        "a field of the wrong type | `apiVersion: argoproj.io/v1alpha1\n"
+            + "kind: Rollout\n"
+            + "metadata: {name: web, namespace: shop}\n"
+            + "spec: {strategy: {canary: {steps: [{setWeight: abc}]}}}\n"
+            + "` | : Rollout shop/web: spec.strategy.canary.steps[0].setWeight: must be an integer,"
+            + " was \"abc\"",
+        "a replica set of the wrong type | `apiVersion: argoproj.io/v1alpha1\n"
+            + "kind: Rollout\n"
+            + "metadata: {name: web}\n"
+            + "---\n"
+            + "apiVersion: apps/v1\n"
+            + "kind: ReplicaSet\n"
+            + "metadata: {name: web-1}\n"
+            + "status: {availableReplicas: many}\n"
+            + "` | : ReplicaSet default/web-1: status.availableReplicas: must be an integer, was"
+            + " \"many\"",
       })
-  void anUnreadableFileExitsTwoNamingTheFileAndTheObject(String what, String yaml, String message) throws Exception {
+  void anUnreadableFileExitsTwoNamingTheFileAndTheObject(String what, String yaml, String message)
+      throws Exception {
     Path state = file(dir, "state.yaml", yaml);
 
     Cli.Result result = run(() -> STILL, "plan", "-f", state.toString());
@@ -112,8 +131,15 @@ class PlanCommandTest {
     Path bad = file(dir, "bad.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n");
 
     Cli.Result result =
-        run(() -> STILL, "plan", "-f", example("canary-state.yaml").toString(), "-f", bad.toString(),
-            "-f", example("bluegreen-state.yaml").toString());
+        run(
+            () -> STILL,
+            "plan",
+            "-f",
+            example("canary-state.yaml").toString(),
+            "-f",
+            bad.toString(),
+            "-f",
+            example("bluegreen-state.yaml").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).startsWith(bad + ": no Rollout");
@@ -127,7 +153,13 @@ class PlanCommandTest {
     AtomicReference<Instant> seen = new AtomicReference<>();
 
     Cli.Result result =
-        run(() -> new Recording(seen), "plan", "-f", example("canary-state.yaml").toString(), "--now", "2026-01-01T01:00:00+01:00");
+        run(
+            () -> new Recording(seen),
+            "plan",
+            "-f",
+            example("canary-state.yaml").toString(),
+            "--now",
+            "2026-01-01T01:00:00+01:00");
 
     assertThat(result.exitCode()).isZero();
     assertThat(seen.get()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
@@ -161,13 +193,21 @@ class PlanCommandTest {
     Cli.Result result = run(() -> broken, "plan", "-f", example("canary-state.yaml").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("rollouts plan: internal error, please report it: java.lang.IllegalStateException: boom");
+    assertThat(result.err())
+        .startsWith(
+            "rollouts plan: internal error, please report it: java.lang.IllegalStateException:"
+                + " boom");
   }
 
   @Test
   void everyExampleIsReadable() throws Exception {
     try (var examples = Files.list(Path.of("..", "examples"))) {
-      List<String> files = examples.filter(p -> p.toString().endsWith(".yaml")).map(Path::toString).sorted().toList();
+      List<String> files =
+          examples
+              .filter(p -> p.toString().endsWith(".yaml"))
+              .map(Path::toString)
+              .sorted()
+              .toList();
       List<String> args = new ArrayList<>(List.of("plan"));
       files.forEach(f -> args.addAll(List.of("-f", f)));
 
@@ -184,7 +224,9 @@ class PlanCommandTest {
     @Override
     public Decision decide(Rollout rollout, Observed observed, Instant now) {
       seen.set(now);
-      return Decision.builder().status(RolloutStatus.builder().from(rollout.status()).build()).build();
+      return Decision.builder()
+          .status(RolloutStatus.builder().from(rollout.status()).build())
+          .build();
     }
 
     @Override

@@ -12,14 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code rollouts plan} with the real engine and the plug-ins on the class path, on the examples. */
+/**
+ * {@code rollouts plan} with the real engine and the plug-ins on the class path, on the examples.
+ */
 class PlanWithEngineTest {
 
   @TempDir Path dir;
 
   @Test
   void aCanaryInATimedPauseWaitsAndSaysWhenToLookAgain() {
-    Cli.Result result = run("plan", "-f", example("canary-state.yaml").toString(), "--now", "2026-01-01T00:00:10Z");
+    Cli.Result result =
+        run("plan", "-f", example("canary-state.yaml").toString(), "--now", "2026-01-01T00:00:10Z");
 
     assertThat(result.exitCode()).isZero();
     Map<String, Object> plan = result.plan();
@@ -31,21 +34,31 @@ class PlanWithEngineTest {
   @Test
   void aCanaryWhosePauseEndedMovesToTheNextStep() {
     Map<String, Object> plan =
-        run("plan", "-f", example("canary-state.yaml").toString(), "--now", "2026-01-01T00:01:00Z").plan();
+        run("plan", "-f", example("canary-state.yaml").toString(), "--now", "2026-01-01T00:01:00Z")
+            .plan();
 
-    assertThat(status(plan)).containsEntry("currentStepIndex", 2).doesNotContainKey("pauseConditions");
+    assertThat(status(plan))
+        .containsEntry("currentStepIndex", 2)
+        .doesNotContainKey("pauseConditions");
   }
 
   @Test
   void anNginxCanaryGetsItsCanaryIngressAndServiceSelectors() {
     Map<String, Object> plan =
-        run("plan", "-f", example("nginx-state.yaml").toString(), "--now", "2026-01-01T00:01:00Z").plan();
+        run("plan", "-f", example("nginx-state.yaml").toString(), "--now", "2026-01-01T00:01:00Z")
+            .plan();
 
     assertThat(plan.get("services"))
         .isEqualTo(
             Map.of(
-                "store-stable", Map.of("selector", Map.of("app", "store", "rollouts-pod-template-hash", "6c9f8d7b45")),
-                "store-canary", Map.of("selector", Map.of("app", "store", "rollouts-pod-template-hash", "7d4f9b6c85"))));
+                "store-stable",
+                    Map.of(
+                        "selector",
+                        Map.of("app", "store", "rollouts-pod-template-hash", "6c9f8d7b45")),
+                "store-canary",
+                    Map.of(
+                        "selector",
+                        Map.of("app", "store", "rollouts-pod-template-hash", "7d4f9b6c85"))));
     assertThat((List<?>) plan.get("ingresses"))
         .anySatisfy(
             ingress ->
@@ -59,7 +72,11 @@ class PlanWithEngineTest {
   @Test
   void anInvalidRolloutIsPlannedWithItsInvalidSpecStatusAndUnchangedCounts() throws Exception {
     Path invalid =
-        file(dir, "invalid.yaml", Files.readString(example("canary-state.yaml")).replace("- setWeight: 50", "- setWeight: 150"));
+        file(
+            dir,
+            "invalid.yaml",
+            Files.readString(example("canary-state.yaml"))
+                .replace("- setWeight: 50", "- setWeight: 150"));
 
     Cli.Result result = run("plan", "-f", invalid.toString(), "--now", "2026-01-01T00:01:00Z");
 
@@ -68,14 +85,24 @@ class PlanWithEngineTest {
     Map<String, Object> plan = result.plan();
     assertThat(plan.get("replicaSets")).isEqualTo(Map.of("web-687d76d795", 4, "web-5b7c6f8d49", 1));
     assertThat(status(plan)).containsEntry("phase", "Degraded");
-    assertThat(status(plan).get("message").toString()).startsWith("InvalidSpec: ").contains("setWeight");
-    assertThat((List<?>) status(plan).get("conditions")).anySatisfy(c -> assertThat(c.toString()).contains("type=InvalidSpec"));
+    assertThat(status(plan).get("message").toString())
+        .startsWith("InvalidSpec: ")
+        .contains("setWeight");
+    assertThat((List<?>) status(plan).get("conditions"))
+        .anySatisfy(c -> assertThat(c.toString()).contains("type=InvalidSpec"));
   }
 
   @Test
   void planningTwiceGivesTheSameLines() {
-    String[] args = {"plan", "-f", example("canary-state.yaml").toString(), "-f", example("nginx-state.yaml").toString(),
-        "--now", "2026-01-01T00:01:00Z"};
+    String[] args = {
+      "plan",
+      "-f",
+      example("canary-state.yaml").toString(),
+      "-f",
+      example("nginx-state.yaml").toString(),
+      "--now",
+      "2026-01-01T00:01:00Z"
+    };
 
     Cli.Result first = run(args);
 

@@ -34,22 +34,26 @@ final class Fixtures {
   /** A minimal valid canary Rollout with {@code canaryBody} indented under {@code canary:}. */
   static String canary(String canaryBody) {
     return """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
+    apiVersion: argoproj.io/v1alpha1
+    kind: Rollout
+    metadata:
+      name: web
+      namespace: default
+    spec:
+      selector:
+        matchLabels: {app: web}
+      template:
         metadata:
-          name: web
-          namespace: default
+          labels: {app: web}
         spec:
-          selector:
-            matchLabels: {app: web}
-          template:
-            metadata:
-              labels: {app: web}
-            spec:
-              containers: [{name: web, image: "nginx:1.25"}]
-          strategy:
-            canary:
-        """
-        + canaryBody.stripIndent().lines().map(l -> "      " + l).reduce("", (a, b) -> a + b + "\n");
+          containers: [{name: web, image: "nginx:1.25"}]
+      strategy:
+        canary:
+    """
+        + canaryBody
+            .stripIndent()
+            .lines()
+            .map(l -> "      " + l)
+            .reduce("", (a, b) -> a + b + "\n");
   }
 }

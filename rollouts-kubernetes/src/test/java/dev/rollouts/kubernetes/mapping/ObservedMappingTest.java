@@ -68,47 +68,78 @@ class ObservedMappingTest {
   void keepsOnlyTheServicesTheStrategyNames() {
     assertThat(observed.services())
         .containsOnly(
-            Map.entry("web-stable", new ObservedService("web-stable", Map.of("app", "web", "rollouts-pod-template-hash", "7bb4fbc896"))),
+            Map.entry(
+                "web-stable",
+                new ObservedService(
+                    "web-stable",
+                    Map.of("app", "web", "rollouts-pod-template-hash", "7bb4fbc896"))),
             Map.entry("web-canary", new ObservedService("web-canary", Map.of())));
   }
 
   @Test
   void passesEveryIngressOfTheNamespaceWhole() {
-    assertThat(observed.routingObjects()).singleElement().satisfies(ingress -> {
-      assertThat(ingress.is("Ingress", "web")).isTrue();
-      assertThat(ingress.apiVersion()).isEqualTo("networking.k8s.io/v1");
-      assertThat(ingress.annotations()).containsEntry("kubernetes.io/ingress.class", "nginx");
-      assertThat(ingress.content()).extractingByKey("spec").asString().contains("shop.example.com");
-    });
+    assertThat(observed.routingObjects())
+        .singleElement()
+        .satisfies(
+            ingress -> {
+              assertThat(ingress.is("Ingress", "web")).isTrue();
+              assertThat(ingress.apiVersion()).isEqualTo("networking.k8s.io/v1");
+              assertThat(ingress.annotations())
+                  .containsEntry("kubernetes.io/ingress.class", "nginx");
+              assertThat(ingress.content())
+                  .extractingByKey("spec")
+                  .asString()
+                  .contains("shop.example.com");
+            });
   }
 
   @Test
   void matchesOwnersByNameWhenTheRolloutHasNoUid() {
     ClusterState withoutUid =
-        ClusterState.builder().from(state).rollout(Fixtures.resourceOf(resource("observed-state.yaml").replace(
-            "  uid: 11111111-1111-1111-1111-111111111111\n", ""))).build();
+        ClusterState.builder()
+            .from(state)
+            .rollout(
+                Fixtures.resourceOf(
+                    resource("observed-state.yaml")
+                        .replace("  uid: 11111111-1111-1111-1111-111111111111\n", "")))
+            .build();
 
     assertThat(RolloutMapper.map(withoutUid).observed().replicaSets())
         .extracting(ObservedReplicaSet::name)
-        .containsExactly("web-7bb4fbc896", "web-5d8f9c7b4d", "web-of-another-rollout", "web-orphan");
+        .containsExactly(
+            "web-7bb4fbc896", "web-5d8f9c7b4d", "web-of-another-rollout", "web-orphan");
   }
 
   @Test
   void ignoresAnOwnerOfAnotherName() {
     ReplicaSet rs = state.replicaSets().get(0);
-    rs.getMetadata().setOwnerReferences(List.of(new OwnerReference("argoproj.io/v1alpha1", false, true, "Rollout", "api", null)));
+    rs.getMetadata()
+        .setOwnerReferences(
+            List.of(
+                new OwnerReference("argoproj.io/v1alpha1", false, true, "Rollout", "api", null)));
 
-    assertThat(ObservedReader.owned(rs, dev.rollouts.core.spec.Rollout.builder().from(mapped.rollout()).uid(java.util.Optional.empty()).build())).isFalse();
+    assertThat(
+            ObservedReader.owned(
+                rs,
+                dev.rollouts.core.spec.Rollout.builder()
+                    .from(mapped.rollout())
+                    .uid(java.util.Optional.empty())
+                    .build()))
+        .isFalse();
   }
 
   @Test
   void namesTheReplicaSetAndAnnotationThatCannotBeRead() {
-    String yaml = resource("observed-state.yaml").replace("rollout.argoproj.io/revision: \"1\"", "rollout.argoproj.io/revision: one");
+    String yaml =
+        resource("observed-state.yaml")
+            .replace("rollout.argoproj.io/revision: \"1\"", "rollout.argoproj.io/revision: one");
 
     assertThatThrownBy(() -> RolloutMapper.map(StateFile.parse(yaml)))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("ReplicaSet shop/web-7bb4fbc896: metadata.annotations[\"rollout.argoproj.io/revision\"]: "
-            + "must be an integer, was \"one\"");
+        .hasMessage(
+            "ReplicaSet shop/web-7bb4fbc896:"
+                + " metadata.annotations[\"rollout.argoproj.io/revision\"]: must be an integer, was"
+                + " \"one\"");
   }
 
   @Test
@@ -117,13 +148,16 @@ class ObservedMappingTest {
 
     assertThatThrownBy(() -> RolloutMapper.map(StateFile.parse(yaml)))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("ReplicaSet shop/web-7bb4fbc896: metadata.annotations[\"scale-down-deadline\"]: "
-            + "must be an RFC 3339 time like \"2026-01-01T00:00:00Z\", was \"later\"");
+        .hasMessage(
+            "ReplicaSet shop/web-7bb4fbc896: metadata.annotations[\"scale-down-deadline\"]: "
+                + "must be an RFC 3339 time like \"2026-01-01T00:00:00Z\", was \"later\"");
   }
 
   @Test
   void requiresACreationTimestamp() {
-    String yaml = resource("observed-state.yaml").replace("    creationTimestamp: \"2026-01-01T00:05:00Z\"\n", "");
+    String yaml =
+        resource("observed-state.yaml")
+            .replace("    creationTimestamp: \"2026-01-01T00:05:00Z\"\n", "");
 
     assertThatThrownBy(() -> RolloutMapper.map(StateFile.parse(yaml)))
         .isInstanceOf(ManifestException.class)
@@ -134,6 +168,7 @@ class ObservedMappingTest {
   void manifestsAreDeeplyImmutable() {
     Manifest ingress = observed.routingObjects().get(0);
 
-    assertThatThrownBy(() -> ingress.metadata().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ingress.metadata().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

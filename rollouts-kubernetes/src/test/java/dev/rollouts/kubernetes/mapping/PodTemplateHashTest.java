@@ -98,12 +98,14 @@ class PodTemplateHashTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "image: registry.example.com:5000/shop/web:1.25 | image: registry.example.com:5000/shop/web:1.26",
+        "image: registry.example.com:5000/shop/web:1.25 | image:"
+            + " registry.example.com:5000/shop/web:1.26",
         "team: shop                                      | team: cart",
         "fieldPath: metadata.name                        | fieldPath: metadata.namespace",
         "cpu: 0.5                                        | cpu: 0.6",
         "emptyDir: {}                                    | hostPath: {path: /tmp}",
-        "containerPort: 8080, name: http                 | containerPort: 8080, name: http, protocol: UDP",
+        "containerPort: 8080, name: http                 | containerPort: 8080, name: http,"
+            + " protocol: UDP",
         "serviceAccountName: web                         | serviceAccountName: api",
       })
   void aChangeThatMattersChangesTheFingerprint(String before, String after) {
@@ -130,7 +132,9 @@ class PodTemplateHashTest {
 
   @Test
   void aPullPolicyOtherThanTheDefaultCounts() {
-    String always = AS_WRITTEN.replace("    image: registry", "    imagePullPolicy: Always\n    image: registry");
+    String always =
+        AS_WRITTEN.replace(
+            "    image: registry", "    imagePullPolicy: Always\n    image: registry");
 
     assertThat(PodTemplateHash.of(tree(always))).isNotEqualTo(PodTemplateHash.of(tree(AS_WRITTEN)));
   }
@@ -149,7 +153,8 @@ class PodTemplateHashTest {
                 "        podAffinityTerm:",
                 "          labelSelector:",
                 "            matchExpressions:",
-                "            - {key: rollouts-pod-template-hash, operator: In, values: [5d8f9c7b4d]}",
+                "            - {key: rollouts-pod-template-hash, operator: In, values:"
+                    + " [5d8f9c7b4d]}",
                 "          namespaces: [shop]",
                 "          topologyKey: kubernetes.io/hostname",
                 "  dnsPolicy: ClusterFirst"));
@@ -160,14 +165,16 @@ class PodTemplateHashTest {
 
   @Test
   void ephemeralMetadataOfAReplicaSetIsNotPartOfItsTemplate() {
-    PodTemplateSpec template = KubeJson.fromTree(tree(AS_STORED), PodTemplateSpec.class, "template");
+    PodTemplateSpec template =
+        KubeJson.fromTree(tree(AS_STORED), PodTemplateSpec.class, "template");
     template.getMetadata().getLabels().put("role", "canary");
     ReplicaSet rs =
         new ReplicaSetBuilder()
             .withMetadata(
                 new ObjectMetaBuilder()
                     .withName("web-6b9b86fbd5")
-                    .addToAnnotations(Annotations.EPHEMERAL_METADATA, "{\"labels\":{\"role\":\"canary\"}}")
+                    .addToAnnotations(
+                        Annotations.EPHEMERAL_METADATA, "{\"labels\":{\"role\":\"canary\"}}")
                     .build())
             .withNewSpec()
             .withTemplate(template)
@@ -179,16 +186,29 @@ class PodTemplateHashTest {
 
   @Test
   void theCanonicalFormSortsKeysAndDropsDefaults() {
-    assertThat(PodTemplateHash.canonicalJson(tree(
-            "{spec: {restartPolicy: Always, containers: [{name: a, image: 'b:1', ports: [{protocol: TCP, containerPort: 80}]}]},"
-                + " metadata: {labels: {z: '1', a: '2'}}}")))
+    assertThat(
+            PodTemplateHash.canonicalJson(
+                tree(
+                    "{spec: {restartPolicy: Always, containers: [{name: a, image: 'b:1', ports:"
+                        + " [{protocol: TCP, containerPort: 80}]}]}, metadata: {labels: {z: '1', a:"
+                        + " '2'}}}")))
         .isEqualTo(
             "{\"metadata\":{\"labels\":{\"a\":\"2\",\"z\":\"1\"}},"
                 + "\"spec\":{\"containers\":[{\"image\":\"b:1\",\"name\":\"a\",\"ports\":[{\"containerPort\":80}]}]}}");
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({"500m, 0.5", "0.5, 0.5", "1, 1", "1000m, 1", "1Gi, 1073741824", "1G, 1000000000", "1e3, 1000", "0, 0", "100Mi, 104857600"})
+  @CsvSource({
+    "500m, 0.5",
+    "0.5, 0.5",
+    "1, 1",
+    "1000m, 1",
+    "1Gi, 1073741824",
+    "1G, 1000000000",
+    "1e3, 1000",
+    "0, 0",
+    "100Mi, 104857600"
+  })
   void quantitiesAreComparedByValue(String written, String value) {
     assertThat(Quantities.canonical(written)).contains(value);
   }
@@ -196,15 +216,18 @@ class PodTemplateHashTest {
   @Test
   void fnv32aAndTheSafeEncodingMatchArgoRollouts() {
     // Argo Rollouts' TestComputeStepHash: the steps [{"pause":{}}] hash to 6b9b86fbd5.
-    assertThat(Integer.toUnsignedString(PodTemplateHash.fnv32a("[{\"pause\":{}}]"))).isEqualTo("2656429681");
-    assertThat(PodTemplateHash.encode(PodTemplateHash.fnv32a("[{\"pause\":{}}]"))).isEqualTo("6b9b86fbd5");
+    assertThat(Integer.toUnsignedString(PodTemplateHash.fnv32a("[{\"pause\":{}}]")))
+        .isEqualTo("2656429681");
+    assertThat(PodTemplateHash.encode(PodTemplateHash.fnv32a("[{\"pause\":{}}]")))
+        .isEqualTo("6b9b86fbd5");
     assertThat(PodTemplateHash.encode((int) 3660967452L)).isEqualTo("7bb4fbc896");
     assertThat(Integer.toUnsignedString(PodTemplateHash.fnv32a(""))).isEqualTo("2166136261");
   }
 
   @Test
   void anEmptyTemplateHasAFingerprintToo() {
-    assertThat(PodTemplateHash.of(Map.of())).isEqualTo(PodTemplateHash.of(tree("{metadata: {creationTimestamp: null}}")));
+    assertThat(PodTemplateHash.of(Map.of()))
+        .isEqualTo(PodTemplateHash.of(tree("{metadata: {creationTimestamp: null}}")));
   }
 
   @SuppressWarnings("unchecked")

@@ -51,8 +51,10 @@ class RolloutMapperTest {
             new LabelSelector(
                 Map.of("app", "web"),
                 List.of(
-                    new LabelSelector.Requirement("tier", LabelSelector.Operator.IN, List.of("frontend", "edge")),
-                    new LabelSelector.Requirement("legacy", LabelSelector.Operator.DOES_NOT_EXIST, List.of()))));
+                    new LabelSelector.Requirement(
+                        "tier", LabelSelector.Operator.IN, List.of("frontend", "edge")),
+                    new LabelSelector.Requirement(
+                        "legacy", LabelSelector.Operator.DOES_NOT_EXIST, List.of()))));
     assertThat(spec.template().labels()).isEqualTo(Map.of("app", "web", "tier", "frontend"));
     assertThat(spec.template().hash()).matches("[bcdfghjklmnpqrstvwxz2456789]{1,10}");
     assertThat(spec.strategy().blueGreen()).isEmpty();
@@ -70,7 +72,8 @@ class RolloutMapperTest {
         .scaleDownDelaySeconds(45)
         .scaleDownDelayRevisionLimit(2)
         .abortScaleDownDelaySeconds(15)
-        .replicaProgressThreshold(new ReplicaProgressThreshold(ReplicaProgressThreshold.Type.PERCENT, 90))
+        .replicaProgressThreshold(
+            new ReplicaProgressThreshold(ReplicaProgressThreshold.Type.PERCENT, 90))
         .antiAffinity(new AntiAffinity.Preferred(40))
         .trafficRouting(
             TrafficRouting.builder()
@@ -79,8 +82,10 @@ class RolloutMapperTest {
                 .putRouter(
                     "nginx",
                     Map.of(
-                        "stableIngress", "web",
-                        "additionalIngressAnnotations", Map.of("canary-by-header", "X-Canary")))
+                        "stableIngress",
+                        "web",
+                        "additionalIngressAnnotations",
+                        Map.of("canary-by-header", "X-Canary")))
                 .build())
         .steps(
             List.of(
@@ -96,7 +101,11 @@ class RolloutMapperTest {
                         "templates", List.of(Map.of("templateName", "success-rate")),
                         "args", List.of(Map.of("name", "service", "value", "web-canary")))),
                 new CanaryStep.Experiment(
-                    Map.of("duration", "10m", "templates", List.of(Map.of("name", "baseline", "specRef", "stable")))),
+                    Map.of(
+                        "duration",
+                        "10m",
+                        "templates",
+                        List.of(Map.of("name", "baseline", "specRef", "stable")))),
                 new CanaryStep.SetHeaderRoute(
                     "header-route",
                     List.of(
@@ -104,7 +113,13 @@ class RolloutMapperTest {
                         new HeaderMatch("User-Agent", new StringMatch(MatchKind.PREFIX, "Mozilla")),
                         new HeaderMatch("X-Build", new StringMatch(MatchKind.REGEX, "^1\\.2")))),
                 new CanaryStep.SetMirrorRoute(
-                    Map.of("name", "mirror-route", "percentage", 35, "match", List.of(Map.of("method", Map.of("exact", "GET")))))))
+                    Map.of(
+                        "name",
+                        "mirror-route",
+                        "percentage",
+                        35,
+                        "match",
+                        List.of(Map.of("method", Map.of("exact", "GET")))))))
         .build();
   }
 
@@ -131,7 +146,8 @@ class RolloutMapperTest {
                 .maxUnavailable(IntOrPercent.ofPercent(10))
                 .antiAffinity(new AntiAffinity.Required())
                 .activeMetadata(new PodMetadata(Map.of("role", "active"), Map.of()))
-                .previewMetadata(new PodMetadata(Map.of("role", "preview"), Map.of("note", "preview pods")))
+                .previewMetadata(
+                    new PodMetadata(Map.of("role", "preview"), Map.of("note", "preview pods")))
                 .prePromotionAnalysis(Map.of("templates", List.of(Map.of("templateName", "smoke"))))
                 .postPromotionAnalysis(
                     Map.of(
@@ -149,13 +165,15 @@ class RolloutMapperTest {
     assertThat(rollout.spec().progressDeadlineSeconds()).isEqualTo(600);
     assertThat(rollout.spec().restartAt()).isEmpty();
     assertThat(rollout.spec().strategy().canary()).contains(CanaryStrategy.builder().build());
-    assertThat(rollout.status()).isEqualTo(dev.rollouts.core.status.RolloutStatus.builder().build());
+    assertThat(rollout.status())
+        .isEqualTo(dev.rollouts.core.status.RolloutStatus.builder().build());
   }
 
   @Test
   void tellsAbsentStepsFromAnEmptyList() {
     assertThat(rolloutOf(canary("{}")).spec().strategy().canary().orElseThrow().steps()).isEmpty();
-    assertThat(rolloutOf(canary("steps: []")).spec().strategy().canary().orElseThrow().steps()).contains(List.of());
+    assertThat(rolloutOf(canary("steps: []")).spec().strategy().canary().orElseThrow().steps())
+        .contains(List.of());
   }
 
   @ParameterizedTest(name = "{0} reads as {1}")
@@ -173,13 +191,18 @@ class RolloutMapperTest {
   void readsMaxSurgeAsACountOrAPercentage(String written, String read) {
     Rollout rollout = rolloutOf(canary("maxSurge: " + written));
 
-    assertThat(rollout.spec().strategy().canary().orElseThrow().maxSurge()).map(IntOrPercent::toString).contains(read);
+    assertThat(rollout.spec().strategy().canary().orElseThrow().maxSurge())
+        .map(IntOrPercent::toString)
+        .contains(read);
   }
 
   @Test
   void keepsAPauseDurationAsWrittenIntegerOrString() {
     CanaryStrategy canary =
-        rolloutOf(canary("steps: [{pause: {duration: 10}}, {pause: {duration: '10'}}, {pause: {duration: 10s}}]"))
+        rolloutOf(
+                canary(
+                    "steps: [{pause: {duration: 10}}, {pause: {duration: '10'}}, {pause: {duration:"
+                        + " 10s}}]"))
             .spec()
             .strategy()
             .canary()
@@ -194,16 +217,24 @@ class RolloutMapperTest {
 
   @Test
   void passesReadableButInvalidValuesToTheEngine() {
-    Rollout negative = rolloutOf(canary("steps: [{setWeight: -5}, {setCanaryScale: {}}]\nmaxSurge: 0\nmaxUnavailable: 0"));
+    Rollout negative =
+        rolloutOf(
+            canary(
+                "steps: [{setWeight: -5}, {setCanaryScale: {}}]\nmaxSurge: 0\nmaxUnavailable: 0"));
     assertThat(negative.spec().strategy().canary().orElseThrow().effectiveSteps())
-        .containsExactly(new CanaryStep.SetWeight(-5), new CanaryStep.SetCanaryScale(Optional.empty(), Optional.empty(), false));
+        .containsExactly(
+            new CanaryStep.SetWeight(-5),
+            new CanaryStep.SetCanaryScale(Optional.empty(), Optional.empty(), false));
 
     Rollout both =
-        rolloutOf(resource("bluegreen-every-field.yaml").replace("    blueGreen:", "    canary: {}\n    blueGreen:"));
+        rolloutOf(
+            resource("bluegreen-every-field.yaml")
+                .replace("    blueGreen:", "    canary: {}\n    blueGreen:"));
     assertThat(both.spec().strategy().canary()).isPresent();
     assertThat(both.spec().strategy().blueGreen()).isPresent();
 
-    Rollout bare = rolloutOf("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: bare}\n");
+    Rollout bare =
+        rolloutOf("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: bare}\n");
     assertThat(bare.spec().selector().isEmpty()).isTrue();
     assertThat(bare.spec().strategy().canary()).isEmpty();
     assertThat(bare.spec().strategy().blueGreen()).isEmpty();

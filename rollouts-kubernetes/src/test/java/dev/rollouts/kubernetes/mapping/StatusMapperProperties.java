@@ -44,27 +44,48 @@ class StatusMapperProperties {
   @Provide
   Arbitrary<RolloutStatus> statuses() {
     return Builders.withBuilder(RolloutStatus::builder)
-        .use(optional(text())).in((b, v) -> b.observedGeneration(v))
-        .use(optional(Arbitraries.of(Phase.class))).in((b, v) -> b.phase(v))
-        .use(optional(text())).in((b, v) -> b.message(v))
-        .use(conditions().list().ofMaxSize(4)).in((b, v) -> b.conditions(v))
-        .use(optional(Arbitraries.integers().between(0, 20))).in((b, v) -> b.currentStepIndex(v))
-        .use(optional(hash())).in((b, v) -> b.currentStepHash(v))
-        .use(optional(hash())).in((b, v) -> b.currentPodHash(v))
-        .use(optional(hash())).in((b, v) -> b.stableRS(v))
-        .use(counts()).in((b, v) -> b.replicas(v))
-        .use(counts()).in((b, v) -> b.updatedReplicas(v))
-        .use(counts()).in((b, v) -> b.readyReplicas(v))
-        .use(counts()).in((b, v) -> b.availableReplicas(v))
-        .use(optional(text())).in((b, v) -> b.selector(v))
-        .use(pauseConditions().list().ofMaxSize(2)).in((b, v) -> b.pauseConditions(v))
-        .use(Arbitraries.of(true, false)).in((b, v) -> b.controllerPause(v))
-        .use(Arbitraries.of(true, false)).in((b, v) -> b.abort(v))
-        .use(optional(times())).in((b, v) -> b.abortedAt(v))
-        .use(Arbitraries.of(true, false)).in((b, v) -> b.promoteFull(v))
-        .use(optional(times())).in((b, v) -> b.restartedAt(v))
-        .use(canary()).in((b, v) -> b.canary(v))
-        .use(blueGreen()).in((b, v) -> b.blueGreen(v))
+        .use(optional(text()))
+        .in((b, v) -> b.observedGeneration(v))
+        .use(optional(Arbitraries.of(Phase.class)))
+        .in((b, v) -> b.phase(v))
+        .use(optional(text()))
+        .in((b, v) -> b.message(v))
+        .use(conditions().list().ofMaxSize(4))
+        .in((b, v) -> b.conditions(v))
+        .use(optional(Arbitraries.integers().between(0, 20)))
+        .in((b, v) -> b.currentStepIndex(v))
+        .use(optional(hash()))
+        .in((b, v) -> b.currentStepHash(v))
+        .use(optional(hash()))
+        .in((b, v) -> b.currentPodHash(v))
+        .use(optional(hash()))
+        .in((b, v) -> b.stableRS(v))
+        .use(counts())
+        .in((b, v) -> b.replicas(v))
+        .use(counts())
+        .in((b, v) -> b.updatedReplicas(v))
+        .use(counts())
+        .in((b, v) -> b.readyReplicas(v))
+        .use(counts())
+        .in((b, v) -> b.availableReplicas(v))
+        .use(optional(text()))
+        .in((b, v) -> b.selector(v))
+        .use(pauseConditions().list().ofMaxSize(2))
+        .in((b, v) -> b.pauseConditions(v))
+        .use(Arbitraries.of(true, false))
+        .in((b, v) -> b.controllerPause(v))
+        .use(Arbitraries.of(true, false))
+        .in((b, v) -> b.abort(v))
+        .use(optional(times()))
+        .in((b, v) -> b.abortedAt(v))
+        .use(Arbitraries.of(true, false))
+        .in((b, v) -> b.promoteFull(v))
+        .use(optional(times()))
+        .in((b, v) -> b.restartedAt(v))
+        .use(canary())
+        .in((b, v) -> b.canary(v))
+        .use(blueGreen())
+        .in((b, v) -> b.blueGreen(v))
         .build(RolloutStatus.Builder::build);
   }
 
@@ -94,15 +115,18 @@ class StatusMapperProperties {
 
   private static Arbitrary<CanaryStatus> canary() {
     Arbitrary<WeightDestination> destination =
-        Combinators.combine(Arbitraries.integers().between(-5, 1000), optional(text()), optional(hash()))
+        Combinators.combine(
+                Arbitraries.integers().between(-5, 1000), optional(text()), optional(hash()))
             .as(WeightDestination::new);
     Arbitrary<TrafficWeights> weights =
-        Combinators.combine(destination, destination, optional(Arbitraries.of(true, false))).as(TrafficWeights::new);
+        Combinators.combine(destination, destination, optional(Arbitraries.of(true, false)))
+            .as(TrafficWeights::new);
     return optional(weights).map(CanaryStatus::new);
   }
 
   private static Arbitrary<BlueGreenStatus> blueGreen() {
-    return Combinators.combine(optional(hash()), optional(hash()), Arbitraries.of(true, false)).as(BlueGreenStatus::new);
+    return Combinators.combine(optional(hash()), optional(hash()), Arbitraries.of(true, false))
+        .as(BlueGreenStatus::new);
   }
 
   private static Arbitrary<Integer> counts() {
@@ -115,7 +139,10 @@ class StatusMapperProperties {
   }
 
   private static Arbitrary<String> hash() {
-    return Arbitraries.strings().withChars("bcdfghjklmnpqrstvwxz2456789").ofMinLength(1).ofMaxLength(10);
+    return Arbitraries.strings()
+        .withChars("bcdfghjklmnpqrstvwxz2456789")
+        .ofMinLength(1)
+        .ofMaxLength(10);
   }
 
   /** Non-empty: Go's omitempty cannot tell an empty string from an absent one. */

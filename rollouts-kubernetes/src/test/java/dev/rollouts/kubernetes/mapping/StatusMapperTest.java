@@ -52,8 +52,10 @@ class StatusMapperTest {
                 new CanaryStatus(
                     Optional.of(
                         new TrafficWeights(
-                            new WeightDestination(20, Optional.of("web-canary"), Optional.of("5d8f9c7b4d")),
-                            new WeightDestination(80, Optional.of("web-stable"), Optional.of("7bb4fbc896")),
+                            new WeightDestination(
+                                20, Optional.of("web-canary"), Optional.of("5d8f9c7b4d")),
+                            new WeightDestination(
+                                80, Optional.of("web-stable"), Optional.of("7bb4fbc896")),
                             Optional.of(true)))))
             .selector("app=web")
             .stableRS("7bb4fbc896")
@@ -74,9 +76,8 @@ class StatusMapperTest {
                 + "\"replicas\":5,\"updatedReplicas\":1,\"readyReplicas\":4,\"availableReplicas\":4,"
                 + "\"currentStepIndex\":1,\"observedGeneration\":\"3\","
                 + "\"conditions\":[{\"type\":\"Progressing\",\"status\":\"True\","
-                + "\"lastUpdateTime\":\"2026-01-01T00:00:02Z\",\"lastTransitionTime\":\"2026-01-01T00:00:00Z\","
-                + "\"reason\":\"ReplicaSetUpdated\",\"message\":\"ReplicaSet \\\"web-5d8f9c7b4d\\\" is progressing.\"}],"
-                + "\"canary\":{\"weights\":{"
+                + "\"lastUpdateTime\":\"2026-01-01T00:00:02Z\",\"lastTransitionTime\":\"2026-01-01T00:00:00Z\",\"reason\":\"ReplicaSetUpdated\",\"message\":\"ReplicaSet"
+                + " \\\"web-5d8f9c7b4d\\\" is progressing.\"}],\"canary\":{\"weights\":{"
                 + "\"canary\":{\"weight\":20,\"serviceName\":\"web-canary\",\"podTemplateHash\":\"5d8f9c7b4d\"},"
                 + "\"stable\":{\"weight\":80,\"serviceName\":\"web-stable\",\"podTemplateHash\":\"7bb4fbc896\"},"
                 + "\"verified\":true}},"
@@ -102,13 +103,21 @@ class StatusMapperTest {
                         Optional.of(
                             new TrafficWeights(
                                 new WeightDestination(0, Optional.empty(), Optional.empty()),
-                                new WeightDestination(100, Optional.of("web-stable"), Optional.empty()),
+                                new WeightDestination(
+                                    100, Optional.of("web-stable"), Optional.empty()),
                                 Optional.empty()))))
                 .build());
 
     assertThat(map).containsEntry("currentStepIndex", 0);
     assertThat(map.get("canary"))
-        .isEqualTo(Map.of("weights", Map.of("canary", Map.of("weight", 0), "stable", Map.of("weight", 100, "serviceName", "web-stable"))));
+        .isEqualTo(
+            Map.of(
+                "weights",
+                Map.of(
+                    "canary",
+                    Map.of("weight", 0),
+                    "stable",
+                    Map.of("weight", 100, "serviceName", "web-stable"))));
   }
 
   @Test
@@ -116,21 +125,33 @@ class StatusMapperTest {
     Map<String, Object> map =
         StatusMapper.toMap(
             RolloutStatus.builder()
-                .blueGreen(new BlueGreenStatus(Optional.of("7bb4fbc896"), Optional.of("5d8f9c7b4d"), true))
+                .blueGreen(
+                    new BlueGreenStatus(Optional.of("7bb4fbc896"), Optional.of("5d8f9c7b4d"), true))
                 .build());
 
     assertThat(map.get("blueGreen"))
-        .isEqualTo(Map.of("activeSelector", "7bb4fbc896", "previewSelector", "5d8f9c7b4d", "scaleUpPreviewCheckPoint", true));
+        .isEqualTo(
+            Map.of(
+                "activeSelector",
+                "7bb4fbc896",
+                "previewSelector",
+                "5d8f9c7b4d",
+                "scaleUpPreviewCheckPoint",
+                true));
   }
 
   @Test
   void writesTheInconclusiveAnalysisPauseAsArgoSpellsIt() {
     Map<String, Object> map =
         StatusMapper.toMap(
-            RolloutStatus.builder().addPauseCondition(new PauseCondition(PauseReason.AnalysisRunInconclusive, T0)).build());
+            RolloutStatus.builder()
+                .addPauseCondition(new PauseCondition(PauseReason.AnalysisRunInconclusive, T0))
+                .build());
 
     assertThat(map.get("pauseConditions"))
-        .isEqualTo(List.of(Map.of("reason", "InconclusiveAnalysisRun", "startTime", "2026-01-01T00:00:00Z")));
+        .isEqualTo(
+            List.of(
+                Map.of("reason", "InconclusiveAnalysisRun", "startTime", "2026-01-01T00:00:00Z")));
     assertThat(StatusMapper.fromMap(map).pauseConditions())
         .containsExactly(new PauseCondition(PauseReason.AnalysisRunInconclusive, T0));
   }
@@ -139,36 +160,47 @@ class StatusMapperTest {
   void readsAStatusArgoWroteIgnoringFieldsTheCoreDoesNotModel() {
     Map<String, Object> argo =
         Map.of(
-            "HPAReplicas", 3,
-            "collisionCount", 1,
-            "alb", Map.of("ingress", "web"),
-            "canary", Map.of("currentStepAnalysisRunStatus", Map.of("name", "ar", "status", "Running")),
-            "blueGreen", Map.of(),
-            "observedGeneration", "2",
-            "replicas", 3,
+            "HPAReplicas",
+            3,
+            "collisionCount",
+            1,
+            "alb",
+            Map.of("ingress", "web"),
+            "canary",
+            Map.of("currentStepAnalysisRunStatus", Map.of("name", "ar", "status", "Running")),
+            "blueGreen",
+            Map.of(),
+            "observedGeneration",
+            "2",
+            "replicas",
+            3,
             "conditions",
-                List.of(
-                    Map.of(
-                        "type", "Available",
-                        "status", "True",
-                        "reason", "AvailableReason",
-                        "message", "Rollout has minimum availability",
-                        "lastUpdateTime", "2026-01-01T00:00:00Z",
-                        "lastTransitionTime", "2026-01-01T01:00:00+01:00")));
+            List.of(
+                Map.of(
+                    "type", "Available",
+                    "status", "True",
+                    "reason", "AvailableReason",
+                    "message", "Rollout has minimum availability",
+                    "lastUpdateTime", "2026-01-01T00:00:00Z",
+                    "lastTransitionTime", "2026-01-01T01:00:00+01:00")));
 
     RolloutStatus status = StatusMapper.fromMap(argo);
 
     assertThat(status.replicas()).isEqualTo(3);
     assertThat(status.observedGeneration()).contains("2");
     assertThat(status.canary()).isEqualTo(CanaryStatus.empty());
-    assertThat(status.conditions()).singleElement().satisfies(c -> {
-      assertThat(c.type()).isEqualTo(ConditionType.Available);
-      assertThat(c.lastTransitionTime()).isEqualTo(T0);
-    });
+    assertThat(status.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.type()).isEqualTo(ConditionType.Available);
+              assertThat(c.lastTransitionTime()).isEqualTo(T0);
+            });
   }
 
   @Test
   void writesTimesInUtcToTheSecond() {
-    assertThat(StatusMapper.time(Instant.parse("2026-03-04T05:06:07.891Z"))).isEqualTo("2026-03-04T05:06:07Z");
+    assertThat(StatusMapper.time(Instant.parse("2026-03-04T05:06:07.891Z")))
+        .isEqualTo("2026-03-04T05:06:07Z");
   }
 }
