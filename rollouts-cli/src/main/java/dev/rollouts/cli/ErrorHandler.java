@@ -10,13 +10,10 @@ import picocli.CommandLine.ParseResult;
  * <message>}. Bad usage (unknown option, missing argument) is picocli's business and exits 2.
  *
  * <p>A {@link CommandFailure} prints its message; an API error that reached this far prints what
- * the API server said ({@link ClusterErrors#describe}); anything else is a bug and prints its
- * stack trace as well.
+ * the API server said ({@link ClusterErrors#describe}); anything else is a bug: {@code rollouts
+ * VERB: internal error, please report it: <exception>} and its stack trace.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler {
-
-  /** Exit code of a command that failed at run time. */
-  public static final int FAILURE = 1;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -26,10 +23,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     } else if (e instanceof KubernetesClientException k) {
       err.println("error: " + ClusterErrors.describe(k, ""));
     } else {
-      err.println("error: " + e);
+      err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error, please report it: " + e);
       e.printStackTrace(err);
     }
     err.flush();
-    return FAILURE;
+    return Rollouts.FAILURE;
   }
 }

@@ -102,7 +102,7 @@ public final class CliCluster implements AutoCloseable {
     }
 
     Result run() {
-      CommandLine commandLine = RolloutsCommand.commandLine();
+      CommandLine commandLine = Rollouts.newCommandLine();
       commandLine.setOut(new PrintWriter(out, true));
       commandLine.setErr(new PrintWriter(err, true));
       int code = commandLine.execute(args);

@@ -18,22 +18,29 @@ import java.io.PrintWriter;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code rollouts} command: the engine from a shell. Exit codes: 0 done, 1 failed at run time
- * (not found, unreachable cluster, a Degraded rollout for {@code status}), 2 bad usage.
+ * The {@code rollouts} command: Argo Rollouts' canary and blue-green progressive delivery from a
+ * shell.
+ *
+ * <p>A verb is one class annotated with picocli's {@code @Command}, listed in {@code subcommands}
+ * below, with {@code mixinStandardHelpOptions = true} so it answers {@code --help}. Exit codes:
+ * {@value #OK} done, {@value #FAILURE} failed at run time (a rollout not found, a cluster not
+ * reached, a Degraded rollout for {@code status}, an internal error), {@value #BAD_INPUT} bad usage
+ * or unreadable input.
  */
 @Command(
     name = "rollouts",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Argo Rollouts' canary and blue-green progressive delivery, from a shell.",
+    synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       SimulateCommand.class,
+      PlanCommand.class,
       ControllerCommand.class,
       GetCommand.class,
       ListCommand.class,
@@ -48,30 +55,49 @@ import picocli.CommandLine.UnmatchedArgumentException;
       UndoCommand.class,
       VersionCommand.class,
       AutoComplete.GenerateCompletion.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
-public final class RolloutsCommand implements Runnable {
+public final class Rollouts {
 
-  @Spec CommandSpec spec;
+  /** The command did its job. */
+  public static final int OK = 0;
 
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required");
+  /**
+   * The command failed at run time: a message on stderr ({@link CommandFailure}), or an internal
+   * error with its stack trace.
+   */
+  public static final int FAILURE = 1;
+
+  /** An internal error: a bug, reported on stderr with its stack trace. */
+  public static final int INTERNAL_ERROR = FAILURE;
+
+  /** Bad usage or unreadable input, explained on stderr. */
+  public static final int BAD_INPUT = 2;
+
+  Rollouts() {}
+
+  /** Runs the command and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
   }
 
-  /** The command line, with its error handling: what {@link #main} runs and tests drive. */
-  public static CommandLine commandLine() {
-    CommandLine commandLine =
-        new CommandLine(new RolloutsCommand())
-            .setExecutionExceptionHandler(new ErrorHandler())
-            .setParameterExceptionHandler(RolloutsCommand::badUsage);
+  /** The command line, ready to {@link CommandLine#execute execute}. */
+  public static CommandLine newCommandLine() {
+    return newCommandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line, its verbs created by {@code factory}: how tests give a verb its engine. */
+  static CommandLine newCommandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new Rollouts(), factory);
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    commandLine.setParameterExceptionHandler(Rollouts::badUsage);
     commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     return commandLine;
   }
 
   /**
    * Bad usage: {@code error: <what>}, suggestions for a mistyped option or command, and where the
-   * help is; exit code 2.
+   * help is; exit code {@value #BAD_INPUT}.
    */
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
@@ -80,11 +106,6 @@ public final class RolloutsCommand implements Runnable {
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
-    return command.getCommandSpec().exitCodeOnInvalidInput();
-  }
-
-  /** Runs {@code rollouts} with {@code args} and exits with its exit code. */
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    return BAD_INPUT;
   }
 }
