@@ -21,6 +21,10 @@ import java.util.Optional;
  * ignored. A fast-tracked update, one already past its preview checkpoint, or one with
  * auto-promotion and no delay does not pause.
  *
+ * <p>One deliberate difference from Argo: a promote during an {@code autoPromotionSeconds}
+ * countdown promotes, as it does without auto-promotion. Argo's CompletedBlueGreenPause ignores it
+ * there, so the next sync pauses again and the countdown restarts.
+ *
  * <p>Example: {@code autoPromotionSeconds: 30}, paused at 12:00:00 → the condition is removed and
  * the active Service switched by the first sync at or after 12:00:30, which the Decision asks for.
  */
@@ -61,8 +65,9 @@ final class PauseGate {
   }
 
   /**
-   * Argo's CompletedBlueGreenPause: whether the pause before the switch is over (or never needed).
-   * False in the sync that adds the pause.
+   * Argo's CompletedBlueGreenPause: whether the pause before the switch is over (or never needed):
+   * the user promoted (the condition is gone while {@code controllerPause} is still true), or the
+   * auto-promotion time came. False in the sync that adds the pause.
    */
   boolean completed() {
     PauseState pause = bg.sync().pause();
@@ -74,13 +79,10 @@ final class PauseGate {
       return true;
     }
     Optional<PauseCondition> condition = pause.previousCondition(PauseReason.BlueGreenPause);
-    if (bg.strategy().effectiveAutoPromotionEnabled()) {
-      return condition
-          .flatMap(c -> autoPromotionAt(c.startTime()))
-          .map(at -> !bg.sync().now().isBefore(at))
-          .orElse(false);
+    if (condition.isEmpty()) {
+      return previous.controllerPause();
     }
-    return previous.controllerPause() && condition.isEmpty();
+    return autoPromotionAt(condition.get().startTime()).map(at -> !bg.sync().now().isBefore(at)).orElse(false);
   }
 
   /** When a pause that began at {@code start} auto-promotes, if the strategy auto-promotes after a delay. */

@@ -105,6 +105,22 @@ class BlueGreenAbortTest {
   }
 
   @Test
+  void anAbortedPreviewTheActiveServiceStillSelectsKeepsItsPodsPastItsDeadline() {
+    BlueGreenState state =
+        aborted(strategy().postPromotionAnalysis(java.util.Map.of("templates", List.of(java.util.Map.of("templateName", "smoke")))).build())
+            .replicaSet("1", 1, 3, 1)
+            .replicaSet("2", 2, 3, 3, Optional.of(NOW.minusSeconds(1)))
+            .select(ACTIVE, "2")
+            .status(s -> s.blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false)));
+
+    Decision d = state.decide(NOW);
+
+    assertThat(selectorOf(d, ACTIVE)).as("stable is not whole yet").contains(hash("2"));
+    assertThat(replicasOf(d, "2")).isEqualTo(3);
+    assertThat(replicasOf(d, "1")).isEqualTo(3);
+  }
+
+  @Test
   void aRetryScalesThePreviewUpAgainAndClearsItsDeadline() {
     BlueGreenState retried =
         BlueGreenState.previewing(strategy().build(), 0, 0)

@@ -192,6 +192,18 @@ class BlueGreenDeciderTest {
   }
 
   @Test
+  void aPromoteDuringTheAutoPromotionCountdownPromotesAtOnce() {
+    BlueGreenState promoted =
+        BlueGreenState.pausedForPromotion(strategy().autoPromotionEnabled(true).autoPromotionSeconds(600).build(), T0)
+            .status(s -> s.pauseConditions(List.of()));
+
+    Decision d = promoted.decide(T0.plusSeconds(5));
+
+    assertThat(selectorOf(d, ACTIVE)).contains(hash("2"));
+    assertThat(d.status().pauseConditions()).isEmpty();
+  }
+
+  @Test
   void autoPromotionSecondsAreIgnoredWhenAutoPromotionIsDisabled() {
     BlueGreenState state = BlueGreenState.pausedForPromotion(strategy().autoPromotionSeconds(60).build(), T0);
 
