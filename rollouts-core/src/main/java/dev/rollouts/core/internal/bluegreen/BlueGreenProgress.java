@@ -114,7 +114,10 @@ final class BlueGreenProgress implements StatusRules {
           RolloutEvent.normal(
               "RolloutCompleted",
               String.format(
-                  "Rollout completed update to revision %d (%s): %s", sync.revision(bg.newRS()), bg.newHash(), reason)));
+                  "Rollout completed update to revision %d (%s): %s",
+                  sync.revision(bg.newRS()),
+                  bg.newHash(),
+                  reason)));
     }
   }
 

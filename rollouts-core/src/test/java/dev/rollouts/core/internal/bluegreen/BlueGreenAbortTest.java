@@ -1,7 +1,6 @@
 package dev.rollouts.core.internal.bluegreen;
 
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.ACTIVE;
-import static dev.rollouts.core.internal.bluegreen.BlueGreenState.PREVIEW;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.T0;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.deadlineOf;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.hash;

@@ -3,7 +3,6 @@ package dev.rollouts.core.internal.bluegreen;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.ACTIVE;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.PREVIEW;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.T0;
-import static dev.rollouts.core.internal.bluegreen.BlueGreenState.deadlineOf;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.hash;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.replicasOf;
 import static dev.rollouts.core.internal.bluegreen.BlueGreenState.selectorOf;
@@ -221,5 +220,40 @@ class BlueGreenDeciderTest {
     assertThat(d.serviceSelectors()).isEmpty();
     assertThat(d.status().phase()).contains(Phase.Paused);
     assertThat(d.status().message()).contains("manually paused");
+  }
+
+  @Test
+  void whileAnotherReplicaSetIsActiveTheStatusCountsAndSelectsItsPods() {
+    Decision d = BlueGreenState.previewing(strategy().build(), 3, 1).replicaSet("1", 1, 3, 2).decide(NOW);
+
+    assertThat(d.status().availableReplicas()).isEqualTo(2);
+    assertThat(d.status().readyReplicas()).isEqualTo(2);
+    assertThat(d.status().updatedReplicas()).isEqualTo(3);
+    assertThat(d.status().selector()).contains("app=demo,rollouts-pod-template-hash=hash1");
+    assertThat(d.status().condition(ConditionType.Available)).hasValueSatisfying(c -> assertThat(c.isTrue()).isFalse());
+  }
+
+  @Test
+  void aNewTemplateResetsThePreviewCheckpointAndThePause() {
+    BlueGreenState midPromotion =
+        BlueGreenState.pausedForPromotion(strategy().previewReplicaCount(1).build(), T0)
+            .status(s -> s.blueGreen(new BlueGreenStatus(Optional.of(hash("1")), Optional.of(hash("2")), true)))
+            .template("3");
+
+    Decision d = midPromotion.decide(NOW);
+
+    assertThat(d.status().blueGreen().scaleUpPreviewCheckPoint()).isFalse();
+    assertThat(d.status().pauseConditions()).isEmpty();
+    assertThat(d.status().controllerPause()).isFalse();
+    assertThat(selectorOf(d, PREVIEW)).contains(hash("3"));
+    assertThat(d.replicaSets()).allSatisfy(u -> assertThat(u.replicas()).isEqualTo(3));
+  }
+
+  @Test
+  void theSwitchEventIsRecordedOnlyWhenASelectorChanges() {
+    Decision d = BlueGreenState.healthy(strategy().build()).decide(NOW);
+
+    assertThat(selectorOf(d, ACTIVE)).contains(hash("1"));
+    assertThat(d.events()).extracting(RolloutEvent::reason).doesNotContain("SwitchService");
   }
 }

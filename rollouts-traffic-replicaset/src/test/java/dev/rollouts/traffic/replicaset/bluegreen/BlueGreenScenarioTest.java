@@ -4,7 +4,6 @@ import static dev.rollouts.traffic.replicaset.bluegreen.BlueGreenCluster.ACTIVE;
 import static dev.rollouts.traffic.replicaset.bluegreen.BlueGreenCluster.PREVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollouts.core.decision.Decision;
 import dev.rollouts.core.status.ConditionType;
 import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.Phase;
