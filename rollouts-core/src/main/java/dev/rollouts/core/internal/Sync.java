@@ -7,6 +7,7 @@ import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.observe.Observed;
 import dev.rollouts.core.observe.ObservedReplicaSet;
+import dev.rollouts.core.spec.PodMetadata;
 import dev.rollouts.core.spec.Rollout;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.traffic.Manifest;
@@ -38,6 +39,7 @@ public final class Sync {
   private final Map<String, Integer> replicas = new LinkedHashMap<>();
   private final Map<String, Optional<Instant>> deadlines = new LinkedHashMap<>();
   private final Map<String, Long> revisions = new LinkedHashMap<>();
+  private final Map<String, PodMetadata> podMetadata = new LinkedHashMap<>();
   private final List<String> deletes = new ArrayList<>();
   private final Map<String, Map<String, String>> selectors = new LinkedHashMap<>();
   private final List<Manifest> routingObjects = new ArrayList<>();
@@ -173,6 +175,14 @@ public final class Sync {
     return revisions.getOrDefault(rs.name(), rs.revision());
   }
 
+  /**
+   * The ephemeral pod metadata ({@code activeMetadata}, {@code previewMetadata} …) {@code rs} and
+   * its pods should carry; empty maps to remove what was injected before.
+   */
+  public void podMetadata(ObservedReplicaSet rs, PodMetadata metadata) {
+    podMetadata.put(rs.name(), metadata);
+  }
+
   public void delete(ObservedReplicaSet rs) {
     deletes.add(rs.name());
   }
@@ -239,6 +249,7 @@ public final class Sync {
                     .replicas(replicas(rs))
                     .revision(revision(rs))
                     .antiAffinity(antiAffinity)
+                    .podMetadata(Optional.ofNullable(podMetadata.get(rs.name())))
                     .build()));
     for (ObservedReplicaSet rs : observed.replicaSets()) {
       if (!deletes.contains(rs.name())) {
@@ -248,6 +259,7 @@ public final class Sync {
                 .replicas(replicas(rs))
                 .scaleDownDeadline(deadline(rs))
                 .revision(revision(rs))
+                .podMetadata(Optional.ofNullable(podMetadata.get(rs.name())))
                 .build());
       }
     }
