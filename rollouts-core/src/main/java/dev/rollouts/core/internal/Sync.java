@@ -87,16 +87,21 @@ public final class Sync {
 
   /**
    * The new ReplicaSet, created (at zero replicas, revision one above the highest) if it does not
-   * exist yet. An existing one that is not the latest revision (an undo back to an older template)
-   * gets the revision one above the highest, as Argo's getAllReplicaSetsAndSyncRevision does.
+   * exist yet. An existing one that is not above every other revision (an undo back to an older
+   * template) gets the revision one above the highest, as Argo's syncReplicaSetRevision does.
    */
   public ObservedReplicaSet ensureNewReplicaSet() {
     if (snapshot.newRS().isPresent()) {
       ObservedReplicaSet existing = snapshot.newRS().get();
-      long highest = snapshot.maxRevision();
-      if (existing.revision() < highest) {
-        revisions.put(existing.name(), highest + 1);
-        event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + (highest + 1)));
+      long highestOther =
+          snapshot.all().stream()
+              .filter(rs -> !rs.name().equals(existing.name()))
+              .mapToLong(ObservedReplicaSet::revision)
+              .max()
+              .orElse(0);
+      if (existing.revision() <= highestOther) {
+        revisions.put(existing.name(), highestOther + 1);
+        event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + (highestOther + 1)));
       }
       return existing;
     }

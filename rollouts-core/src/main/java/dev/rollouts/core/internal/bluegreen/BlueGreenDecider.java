@@ -1,7 +1,6 @@
 package dev.rollouts.core.internal.bluegreen;
 
 import dev.rollouts.core.decision.AntiAffinityRule;
-import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.StatusCalculator;
 import dev.rollouts.core.internal.Strategy;
 import dev.rollouts.core.internal.Sync;
@@ -42,7 +41,6 @@ public final class BlueGreenDecider implements Strategy {
       antiAffinity(sync, strategy).ifPresent(sync::antiAffinity);
     }
     ObservedReplicaSet newRS = sync.ensureNewReplicaSet();
-    syncRevision(sync, newRS);
     BlueGreenSync bg = new BlueGreenSync(sync, strategy, newRS);
     ServiceSelectors services = new ServiceSelectors(bg);
     services.reconcilePreview();
@@ -70,25 +68,5 @@ public final class BlueGreenDecider implements Strategy {
       return Optional.empty();
     }
     return Optional.of(new AntiAffinityRule(stable.get(), strategy.antiAffinity().get()));
-  }
-
-  /**
-   * Argo's syncReplicaSetRevision: an existing new ReplicaSet (an undo) takes the revision above
-   * every other ReplicaSet's, so that it is the latest again.
-   */
-  private static void syncRevision(Sync sync, ObservedReplicaSet newRS) {
-    if (sync.isCreated(newRS)) {
-      return;
-    }
-    long maxOther =
-        sync.snapshot().all().stream()
-            .filter(rs -> !rs.name().equals(newRS.name()))
-            .mapToLong(ObservedReplicaSet::revision)
-            .max()
-            .orElse(0);
-    if (newRS.revision() < maxOther + 1) {
-      sync.revision(newRS, maxOther + 1);
-      sync.event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + (maxOther + 1)));
-    }
   }
 }
