@@ -34,6 +34,23 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final Set<WebSocket> openWatches = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicLong> requestsByMethod = new ConcurrentHashMap<>();
+  private final List<Served> served = new CopyOnWriteArrayList<>();
+
+  /**
+   * A request served, with the {@code User-Agent} of the client that sent it (give each client
+   * under test its own).
+   *
+   * @param userAgent the {@code User-Agent} header
+   * @param method the HTTP method
+   * @param path the path and query
+   */
+  public record Served(String userAgent, String method, String path) {
+
+    /** Whether it wrote (any method but GET). */
+    public boolean isWrite() {
+      return !method.equals("GET");
+    }
+  }
 
   FaultInjectingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
     this.delegate = new KubernetesMixedDispatcher(responses);
@@ -98,9 +115,20 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
         .sum();
   }
 
+  /** Every request served so far, in order. */
+  public List<Served> served() {
+    return List.copyOf(served);
+  }
+
+  /** How many requests served so far match {@code filter}. */
+  public long count(Predicate<Served> filter) {
+    return served.stream().filter(filter).count();
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requestsByMethod.computeIfAbsent(request.getMethod(), m -> new AtomicLong()).incrementAndGet();
+    served.add(new Served(String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()));
     for (Fault fault : faults) {
       if (fault.match().matches(request) && fault.remaining().getAndDecrement() > 0) {
         return new MockResponse().setResponseCode(fault.code()).setBody(statusBody(fault.code()));

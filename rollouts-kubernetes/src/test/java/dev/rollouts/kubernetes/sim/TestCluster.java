@@ -84,6 +84,11 @@ public final class TestCluster implements AutoCloseable {
     return client;
   }
 
+  /** A new client whose requests carry {@code userAgent}, to tell them apart on the server. */
+  public KubernetesClient newClient(String userAgent) {
+    return newClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
+  }
+
   /**
    * A new client that does not retry failed requests itself, so that the caller's own retries are
    * what a test exercises.
