@@ -25,6 +25,7 @@ final class Watcher implements AutoCloseable {
   private final List<Integer> stepIndices = new ArrayList<>();
   private final List<String> phases = new ArrayList<>();
   private final Set<String> replicaSetNames = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<Integer, Set<String>> pauseStarts = new java.util.TreeMap<>();
   private volatile boolean armed;
   private int maxPods;
   private int minAvailable = Integer.MAX_VALUE;
@@ -53,6 +54,13 @@ final class Watcher implements AutoCloseable {
     if (step != null && (stepIndices.isEmpty() || !Objects.equals(stepIndices.get(stepIndices.size() - 1), step))) {
       stepIndices.add(step);
     }
+    if (step != null && r.getStatus().get("pauseConditions") instanceof List<?> pauses) {
+      for (Object p : pauses) {
+        if (p instanceof java.util.Map<?, ?> m) {
+          pauseStarts.computeIfAbsent(step, k -> new java.util.TreeSet<>()).add(String.valueOf(m.get("startTime")));
+        }
+      }
+    }
     Object phase = r.getStatus().get("phase");
     if (phase != null && (phases.isEmpty() || !phases.get(phases.size() - 1).equals(phase))) {
       phases.add(String.valueOf(phase));
@@ -79,6 +87,11 @@ final class Watcher implements AutoCloseable {
   /** The distinct successive values of {@code status.currentStepIndex}. */
   synchronized List<Integer> stepIndices() {
     return List.copyOf(stepIndices);
+  }
+
+  /** For each step index, the start times of the pauses seen at it: one per pause step. */
+  synchronized java.util.Map<Integer, Set<String>> pauseStarts() {
+    return java.util.Map.copyOf(pauseStarts);
   }
 
   /** The distinct successive phases. */

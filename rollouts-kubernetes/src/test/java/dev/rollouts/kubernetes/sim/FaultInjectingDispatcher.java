@@ -56,16 +56,26 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
     this.delegate = new KubernetesMixedDispatcher(responses);
   }
 
-  /** A request the test wants to fail: its method and a predicate on its path. */
-  public record RequestMatch(String method, Predicate<String> path) {
+  /**
+   * A request the test wants to fail: who sent it ({@code User-Agent}, any when null), its method
+   * and a predicate on its path.
+   */
+  public record RequestMatch(String userAgent, String method, Predicate<String> path) {
 
-    /** Requests of {@code method} whose path contains {@code fragment}. */
+    /** Requests of {@code method} whose path contains {@code fragment}, from any client. */
     public static RequestMatch of(String method, String fragment) {
-      return new RequestMatch(method, p -> p.contains(fragment));
+      return new RequestMatch(null, method, p -> p.contains(fragment));
+    }
+
+    /** Requests from {@code userAgent} of {@code method} whose path contains {@code fragment}. */
+    public static RequestMatch of(String userAgent, String method, String fragment) {
+      return new RequestMatch(userAgent, method, p -> p.contains(fragment));
     }
 
     boolean matches(RecordedRequest request) {
-      return request.getMethod().equalsIgnoreCase(method) && path.test(request.getPath());
+      return (userAgent == null || userAgent.equals(request.getHeader("User-Agent")))
+          && request.getMethod().equalsIgnoreCase(method)
+          && path.test(request.getPath());
     }
   }
 

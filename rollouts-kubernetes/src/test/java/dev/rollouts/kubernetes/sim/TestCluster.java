@@ -97,6 +97,11 @@ public final class TestCluster implements AutoCloseable {
     return newClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
   }
 
+  /** A new client without retries of its own, whose requests carry {@code userAgent}. */
+  public KubernetesClient newClientWithoutRetries(String userAgent) {
+    return newClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).withUserAgent(userAgent).endConfig());
+  }
+
   /** Faults to inject, and counts of requests served. */
   public FaultInjectingDispatcher faults() {
     return dispatcher;
