@@ -37,6 +37,7 @@ class CanaryCompletesIT {
       fixture.setImage("web", "nginx:1.26");
       fixture.awaitHealthyOn("web", "nginx:1.26");
 
+      watcher.catchUp(fixture.admin, NS);
       assertThat(watcher.stepIndices())
           .as("fully promoted, reset by the new template, then each step once, in order")
           .containsExactly(5, 0, 1, 2, 3, 4, 5);

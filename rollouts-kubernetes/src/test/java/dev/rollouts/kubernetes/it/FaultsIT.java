@@ -56,6 +56,7 @@ class FaultsIT {
       fixture.awaitHealthyOn("web", "app:2");
 
       assertThat(faults.pendingFaults()).as("every injected fault was met").isZero();
+      watcher.catchUp(fixture.admin, NS);
       assertThat(watcher.stepIndices()).containsExactly(5, 0, 1, 2, 3, 4, 5);
       assertThat(watcher.replicaSetNames()).as("no second new ReplicaSet").hasSize(2);
       assertThat(watcher.maxPods()).isLessThanOrEqualTo(4);

@@ -45,6 +45,7 @@ class RestartResumesIT {
       fixture.promote("web");
       fixture.awaitHealthyOn("web", "app:2");
 
+      watcher.catchUp(fixture.admin, NS);
       assertThat(watcher.stepIndices()).containsExactly(5, 0, 1, 2, 3, 4, 5);
       assertThat(watcher.pauseStarts().get(1)).as("the timed pause was not started again").hasSize(1);
       assertThat(watcher.replicaSetNames()).as("no second new ReplicaSet").hasSize(2);

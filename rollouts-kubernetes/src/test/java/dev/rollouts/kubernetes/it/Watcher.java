@@ -27,6 +27,7 @@ final class Watcher implements AutoCloseable {
   private final Set<String> replicaSetNames = ConcurrentHashMap.newKeySet();
   private final java.util.Map<Integer, Set<String>> pauseStarts = new java.util.TreeMap<>();
   private volatile boolean armed;
+  private volatile String lastSeenVersion;
   private int maxPods;
   private int minAvailable = Integer.MAX_VALUE;
 
@@ -49,6 +50,7 @@ final class Watcher implements AutoCloseable {
     if (!r.getMetadata().getName().equals(name)) {
       return;
     }
+    lastSeenVersion = r.getMetadata().getResourceVersion();
     Object index = r.getStatus().get("currentStepIndex");
     Integer step = index instanceof Number n ? n.intValue() : null;
     if (step != null && (stepIndices.isEmpty() || !Objects.equals(stepIndices.get(stepIndices.size() - 1), step))) {
@@ -82,6 +84,18 @@ final class Watcher implements AutoCloseable {
     if (armed) {
       minAvailable = Math.min(minAvailable, available);
     }
+  }
+
+  /** Waits until this watcher has seen the Rollout as {@code client} reads it now. */
+  Watcher catchUp(KubernetesClient client, String namespace) {
+    dev.rollouts.kubernetes.sim.Poll.until(
+        "the watcher has seen the latest " + name,
+        () -> {
+          RolloutResource now = client.resources(RolloutResource.class).inNamespace(namespace).withName(name).get();
+          return now.getMetadata().getResourceVersion().equals(lastSeenVersion);
+        },
+        () -> "last seen " + lastSeenVersion);
+    return this;
   }
 
   /** The distinct successive values of {@code status.currentStepIndex}. */
