@@ -1,17 +1,14 @@
 package dev.rollouts.kubernetes.sim;
 
+import dev.rollouts.kubernetes.controller.RolloutCrd;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +33,6 @@ public final class TestCluster implements AutoCloseable {
 
   /** The mock server logs every request at INFO through java.util.logging; keep it quiet. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
-
-  /** Where the CRD manifest lives on the class path. */
-  public static final String CRD_RESOURCE = "/crd/rollouts.argoproj.io.yaml";
 
   static {
     MOCK_SERVER_LOG.setLevel(Level.WARNING);
@@ -112,20 +106,8 @@ public final class TestCluster implements AutoCloseable {
     admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
   }
 
-  /** The CRD manifest shipped in {@code rollouts-kubernetes}, parsed. */
-  public static CustomResourceDefinition rolloutCrd() {
-    try (InputStream in = TestCluster.class.getResourceAsStream(CRD_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(CRD_RESOURCE + " is not on the class path");
-      }
-      return new KubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void installRolloutCrd() {
-    admin.apiextensions().v1().customResourceDefinitions().resource(rolloutCrd()).create();
+    RolloutCrd.installIfAbsent(admin);
   }
 
   @Override
