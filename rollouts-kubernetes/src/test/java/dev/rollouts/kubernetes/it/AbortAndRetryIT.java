@@ -7,21 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Abort returns every pod to the stable version; retry starts the update again from step 0. */
 class AbortAndRetryIT {
 
-  final Fixture fixture = new Fixture();
+  Fixture fixture;
 
   @AfterEach
   void close() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
   }
 
-  @Test
-  void anAbortedCanaryGoesBackToStableAndARetryWalksTheStepsAgain() {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Backend.class)
+  void anAbortedCanaryGoesBackToStableAndARetryWalksTheStepsAgain(Backend backend) {
+    fixture = Fixture.on(backend);
     fixture.controller("controller");
     fixture.create(
         Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(33), pause(), setWeight(66), pause()))));

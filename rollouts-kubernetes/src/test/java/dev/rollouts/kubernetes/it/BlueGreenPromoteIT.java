@@ -4,8 +4,10 @@ import static dev.rollouts.kubernetes.it.Fixture.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Blue-green with a preview and an active Service and {@code autoPromotionEnabled: false}: the new
@@ -14,11 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class BlueGreenPromoteIT {
 
-  final Fixture fixture = new Fixture();
+  Fixture fixture;
 
   @AfterEach
   void close() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
   }
 
   Map<String, String> selector(String service) {
@@ -29,8 +33,10 @@ class BlueGreenPromoteIT {
     return fixture.replicaSetRunning("web", image).getMetadata().getLabels().get("rollouts-pod-template-hash");
   }
 
-  @Test
-  void thePreviewRunsBesideTheActiveUntilPromoted() {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Backend.class)
+  void thePreviewRunsBesideTheActiveUntilPromoted(Backend backend) {
+    fixture = Fixture.on(backend);
     fixture.create(Manifests.service(NS, "web-active", "web"));
     fixture.create(Manifests.service(NS, "web-preview", "web"));
     fixture.controller("controller");

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Event;
 import java.util.List;
 import java.util.Map;
+import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The seed scenario, at its real pace: {@code replicas: 3}, {@code setWeight 33 → pause 10s → 66 →
@@ -17,15 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class CanaryCompletesIT {
 
-  final Fixture fixture = new Fixture();
+  Fixture fixture;
 
   @AfterEach
   void close() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
   }
 
-  @Test
-  void aSeedShapedCanaryWalksEveryStepAndCompletesAfterAnImageChange() {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Backend.class)
+  void aSeedShapedCanaryWalksEveryStepAndCompletesAfterAnImageChange(Backend backend) {
+    fixture = Fixture.on(backend);
     fixture.controller("controller");
     fixture.create(
         Manifests.canary(NS, "web", 3, "nginx:1.25",

@@ -2,6 +2,7 @@ package dev.rollouts.kubernetes.it;
 
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.sim.Backend;
 import dev.rollouts.kubernetes.sim.Poll;
 import dev.rollouts.kubernetes.sim.SimulatedReplicaSetController;
 import dev.rollouts.kubernetes.sim.TestCluster;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * One scenario's world: an in-process API server, a simulated ReplicaSet controller (pods are
@@ -30,11 +32,28 @@ final class Fixture implements AutoCloseable {
 
   static final String NS = "shop";
 
-  final TestCluster cluster = TestCluster.start();
-  final KubernetesClient admin = cluster.client();
-  final SimulatedReplicaSetController pods =
-      new SimulatedReplicaSetController(cluster.newClient("simulated-kubelet"), Duration.ofMillis(30)).start();
+  final TestCluster cluster;
+  final KubernetesClient admin;
+  final SimulatedReplicaSetController pods;
   private final List<RolloutController> controllers = new ArrayList<>();
+
+  /** A world on the in-process API server. */
+  Fixture() {
+    this(Backend.IN_PROCESS);
+  }
+
+  private Fixture(Backend backend) {
+    cluster = TestCluster.start(backend);
+    admin = cluster.client();
+    cluster.createNamespace(NS);
+    pods = new SimulatedReplicaSetController(cluster.newClient("simulated-kubelet"), Duration.ofMillis(30)).start();
+  }
+
+  /** A world on {@code backend}; the test is skipped, saying why, where the backend cannot run. */
+  static Fixture on(Backend backend) {
+    Assumptions.assumeTrue(backend.unavailable().isEmpty(), () -> backend.unavailable().orElse(""));
+    return new Fixture(backend);
+  }
 
   /** A started controller whose requests carry {@code userAgent}. */
   RolloutController controller(String userAgent) {

@@ -8,21 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
+import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code pause: {}} holds the canary where it is until the user promotes it. */
 class IndefinitePauseWaitsForPromoteIT {
 
-  final Fixture fixture = new Fixture();
+  Fixture fixture;
 
   @AfterEach
   void close() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
   }
 
-  @Test
-  void anIndefinitePauseHoldsTheCanaryUntilPromoted() {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Backend.class)
+  void anIndefinitePauseHoldsTheCanaryUntilPromoted(Backend backend) {
+    fixture = Fixture.on(backend);
     fixture.controller("controller");
     fixture.create(Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(33), pause(), setWeight(100)))));
     fixture.awaitHealthyOn("web", "app:1");

@@ -6,21 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A Rollout that cannot be read is marked InvalidSpec; the Rollouts beside it carry on. */
 class InvalidSpecIT {
 
-  final Fixture fixture = new Fixture();
+  Fixture fixture;
 
   @AfterEach
   void close() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
   }
 
-  @Test
-  void anInvalidRolloutGetsInvalidSpecAndAnEventWhileAValidOneBesideItCompletes() {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Backend.class)
+  void anInvalidRolloutGetsInvalidSpecAndAnEventWhileAValidOneBesideItCompletes(Backend backend) {
+    fixture = Fixture.on(backend);
     fixture.controller("controller");
     fixture.create(Manifests.canary(NS, "broken", 2, "app:1", Map.of("steps", List.of(Map.of("setWeight", "abc")))));
     fixture.create(Manifests.canary(NS, "unsupported", 2, "app:1", Map.of("steps", List.of(setWeight(150)))));

@@ -9,8 +9,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** With {@code trafficRouting.nginx}, a canary Ingress carries each step's weight. */
 class NginxCanaryIngressIT {
@@ -18,11 +20,13 @@ class NginxCanaryIngressIT {
   static final String WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
   static final String CANARY_INGRESS = "web-web-canary";
 
-  final Fixture fixture = new Fixture();
+  Fixture fixture;
 
   @AfterEach
   void close() {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
   }
 
   Optional<String> weight() {
@@ -38,8 +42,10 @@ class NginxCanaryIngressIT {
     return fixture.replicaSetRunning("web", image).getMetadata().getLabels().get("rollouts-pod-template-hash");
   }
 
-  @Test
-  void theCanaryIngressFollowsTheStepsAndServicesSelectTheirReplicaSets() {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Backend.class)
+  void theCanaryIngressFollowsTheStepsAndServicesSelectTheirReplicaSets(Backend backend) {
+    fixture = Fixture.on(backend);
     fixture.create(Manifests.service(NS, "web-stable", "web"));
     fixture.create(Manifests.service(NS, "web-canary", "web"));
     fixture.create(Manifests.ingress(NS, "web", "shop.example.com", "web-stable"));
