@@ -40,16 +40,7 @@ public final class Conditions {
     }
     Instant transition =
         existing.filter(c -> c.status().equals(status)).map(Condition::lastTransitionTime).orElse(now);
-    remove(type);
-    conditions.add(
-        Condition.builder()
-            .type(type)
-            .status(status)
-            .reason(reason)
-            .message(message)
-            .lastUpdateTime(now)
-            .lastTransitionTime(transition)
-            .build());
+    replace(type, status, reason, message, transition);
     return true;
   }
 

@@ -85,11 +85,18 @@ public final class Sync {
 
   /**
    * The new ReplicaSet, created (at zero replicas, revision one above the highest) if it does not
-   * exist yet.
+   * exist yet. An existing one that is not the latest revision (an undo back to an older template)
+   * gets the revision one above the highest, as Argo's getAllReplicaSetsAndSyncRevision does.
    */
   public ObservedReplicaSet ensureNewReplicaSet() {
     if (snapshot.newRS().isPresent()) {
-      return snapshot.newRS().get();
+      ObservedReplicaSet existing = snapshot.newRS().get();
+      long highest = snapshot.maxRevision();
+      if (existing.revision() < highest) {
+        revisions.put(existing.name(), highest + 1);
+        event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + (highest + 1)));
+      }
+      return existing;
     }
     String hash = rollout.spec().template().hash();
     long revision = snapshot.maxRevision() + 1;

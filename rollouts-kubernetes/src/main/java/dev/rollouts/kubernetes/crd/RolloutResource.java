@@ -18,16 +18,15 @@ import java.util.Optional;
  * {@code spec}, {@code status} and any other top-level field as generic JSON trees.
  *
  * <p><b>Why a generic resource, not a typed {@code CustomResource<Spec, Status>}.</b> The Rollout
- * CRD is large, grows with every Argo Rollouts release and is partly free-form (analysis
- * arguments, traffic-router blocks, experiment templates). A typed model would silently drop every
- * field it does not declare when an object is read, changed and written back, and a controller
- * that writes {@code status} would erase fields another tool (Argo CD, the {@code kubectl
- * argo rollouts} plug-in, a newer Argo controller) put there. Extending {@link
- * GenericKubernetesResource} keeps every field, known or not, in {@link #getAdditionalProperties()}
- * and writes it back unchanged; the fabric8 annotations still make {@code
- * client.resources(RolloutResource.class)} work with typed operations, informers and the status
- * subresource. The mapping package reads the trees into the core's immutable types and names the
- * field at fault when one has the wrong type.
+ * CRD is large, grows with every Argo Rollouts release and is partly free-form (analysis arguments,
+ * traffic-router blocks, experiment templates). A typed model would silently drop every field it
+ * does not declare when an object is read, changed and written back, and a controller that writes
+ * {@code status} would erase fields another tool (Argo CD, the {@code kubectl argo rollouts}
+ * plug-in, a newer Argo controller) put there. Extending {@link GenericKubernetesResource} keeps
+ * every field, known or not, in {@link #getAdditionalProperties()} and writes it back unchanged;
+ * the fabric8 annotations still make {@code client.resources(RolloutResource.class)} work with
+ * typed operations, informers and the status subresource. The mapping package reads the trees into
+ * the core's immutable types and names the field at fault when one has the wrong type.
  *
  * <pre>{@code
  * RolloutResource r = client.resources(RolloutResource.class).inNamespace("shop").withName("web").get();
@@ -113,7 +112,9 @@ public class RolloutResource extends GenericKubernetesResource implements Namesp
     ObjectMeta metadata = getMetadata();
     String name = metadata == null ? null : metadata.getName();
     String namespace = metadata == null ? null : metadata.getNamespace();
-    return Optional.ofNullable(namespace).orElse("default") + "/" + Optional.ofNullable(name).orElse("");
+    return Optional.ofNullable(namespace).orElse("default")
+        + "/"
+        + Optional.ofNullable(name).orElse("");
   }
 
   @SuppressWarnings("unchecked")

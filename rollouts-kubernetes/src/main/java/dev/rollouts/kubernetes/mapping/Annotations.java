@@ -35,7 +35,8 @@ public final class Annotations {
 
   /**
    * Annotation on a ReplicaSet: the labels and annotations Argo added to its pod template from
-   * {@code canaryMetadata}/{@code stableMetadata}, as JSON {@code {"labels":{…},"annotations":{…}}}.
+   * {@code canaryMetadata}/{@code stableMetadata}, as JSON {@code
+   * {"labels":{…},"annotations":{…}}}.
    */
   public static final String EPHEMERAL_METADATA = "rollout.argoproj.io/ephemeral-metadata";
 }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
  * Canonical JSON of a tree: compact, object keys sorted, numbers in their shortest exact decimal
  * form ({@code 30}, never {@code 30.0}), strings escaped only where JSON requires it.
  *
- * <p>Two trees with the same content give the same text whatever the key order or number types
- * they were read with; a fingerprint of the text is therefore a fingerprint of the content.
+ * <p>Two trees with the same content give the same text whatever the key order or number types they
+ * were read with; a fingerprint of the text is therefore a fingerprint of the content.
  */
 final class CanonicalJson {
 

@@ -14,8 +14,8 @@ import org.immutables.value.Value;
  *
  * <p>The lists may hold more than the Rollout's own objects (every ReplicaSet and Ingress of the
  * namespace, say): {@link RolloutMapper#toObserved} picks the ReplicaSets the Rollout owns and the
- * Services its strategy names. The fabric8 objects are not copied; do not change them while a
- * state holds them.
+ * Services its strategy names. The fabric8 objects are not copied; do not change them while a state
+ * holds them.
  */
 @Value.Immutable
 public interface ClusterState {

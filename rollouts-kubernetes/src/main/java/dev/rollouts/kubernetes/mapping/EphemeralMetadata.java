@@ -30,8 +30,10 @@ final class EphemeralMetadata {
         .ifPresent(
             ephemeral -> {
               for (String key : new String[] {"labels", "annotations"}) {
-                if (ephemeral.get(key) instanceof Map<?, ?> added && metadata.get(key) instanceof Map<?, ?> present) {
-                  added.forEach((name, value) -> ((Map<String, Object>) present).remove(name, value));
+                if (ephemeral.get(key) instanceof Map<?, ?> added
+                    && metadata.get(key) instanceof Map<?, ?> present) {
+                  added.forEach(
+                      (name, value) -> ((Map<String, Object>) present).remove(name, value));
                 }
               }
             });

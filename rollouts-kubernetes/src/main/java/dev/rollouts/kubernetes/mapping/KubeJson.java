@@ -57,7 +57,8 @@ final class KubeJson {
       if (e.getCause() instanceof JsonMappingException mapping) {
         String path = path(mapping.getPath());
         Object value = valueAt(tree, mapping.getPath());
-        throw new ManifestException(object, path, expectation(mapping) + ", was " + Node.describe(value), e);
+        throw new ManifestException(
+            object, path, expectation(mapping) + ", was " + Node.describe(value), e);
       }
       throw new ManifestException(object, "", "cannot be read: " + e.getMessage(), e);
     }
@@ -68,7 +69,10 @@ final class KubeJson {
     if (target == null) {
       return "has the wrong type";
     }
-    if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+    if (target == int.class
+        || target == Integer.class
+        || target == long.class
+        || target == Long.class) {
       return "must be an integer";
     }
     if (target == boolean.class || target == Boolean.class) {
@@ -103,7 +107,9 @@ final class KubeJson {
     for (JsonMappingException.Reference r : references) {
       if (r.getFieldName() != null && current instanceof Map<?, ?> map) {
         current = map.get(r.getFieldName());
-      } else if (r.getIndex() >= 0 && current instanceof List<?> list && r.getIndex() < list.size()) {
+      } else if (r.getIndex() >= 0
+          && current instanceof List<?> list
+          && r.getIndex() < list.size()) {
         current = list.get(r.getIndex());
       } else {
         return null;

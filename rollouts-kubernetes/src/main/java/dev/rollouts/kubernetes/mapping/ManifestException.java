@@ -24,8 +24,8 @@ public final class ManifestException extends RuntimeException {
   /**
    * A problem with one field.
    *
-   * @param object the object, as {@code Kind namespace/name}; empty for a problem with a whole
-   *     file (not YAML, no Rollout)
+   * @param object the object, as {@code Kind namespace/name}; empty for a problem with a whole file
+   *     (not YAML, no Rollout)
    * @param field the field path, as {@code spec.strategy.canary.steps[2].setWeight}; empty for the
    *     object as a whole
    * @param problem what is wrong, as {@code must be an integer, was "abc"}

@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
  * every reading error names both: {@code Rollout default/web: spec.replicas: must be an integer,
  * was "three"}.
  *
- * <p>An absent value and a JSON {@code null} are the same: absent. Reading an absent value gives
- * an empty {@link Optional}, an empty map or an empty list; reading a present value of the wrong
- * type throws {@link ManifestException}.
+ * <p>An absent value and a JSON {@code null} are the same: absent. Reading an absent value gives an
+ * empty {@link Optional}, an empty map or an empty list; reading a present value of the wrong type
+ * throws {@link ManifestException}.
  */
 final class Node {
 
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final String object;
   private final String path;
@@ -56,7 +56,8 @@ final class Node {
   Node get(String key) {
     Object child = mapOrEmpty().get(key);
     String childPath = PLAIN_KEY.matcher(key).matches() ? key : "[\"" + key + "\"]";
-    String joined = path.isEmpty() || childPath.startsWith("[") ? path + childPath : path + "." + childPath;
+    String joined =
+        path.isEmpty() || childPath.startsWith("[") ? path + childPath : path + "." + childPath;
     return new Node(object, joined, child);
   }
 
@@ -114,23 +115,27 @@ final class Node {
   }
 
   Optional<Integer> integer() {
-    return whole().map(
-        n -> {
-          if (n.bitLength() > 31) {
-            throw error("must be an integer between -2147483648 and 2147483647, was " + describe(value));
-          }
-          return n.intValue();
-        });
+    return whole()
+        .map(
+            n -> {
+              if (n.bitLength() > 31) {
+                throw error(
+                    "must be an integer between -2147483648 and 2147483647, was "
+                        + describe(value));
+              }
+              return n.intValue();
+            });
   }
 
   Optional<Long> longInteger() {
-    return whole().map(
-        n -> {
-          if (n.bitLength() > 63) {
-            throw error("must be a 64-bit integer, was " + describe(value));
-          }
-          return n.longValue();
-        });
+    return whole()
+        .map(
+            n -> {
+              if (n.bitLength() > 63) {
+                throw error("must be a 64-bit integer, was " + describe(value));
+              }
+              return n.longValue();
+            });
   }
 
   /** An RFC 3339 time, as {@code 2026-01-01T00:00:00Z}. */
@@ -209,7 +214,10 @@ final class Node {
     if (value == null) {
       return Optional.empty();
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return Optional.of(BigInteger.valueOf(((Number) value).longValue()));
     }
     if (value instanceof BigInteger big) {

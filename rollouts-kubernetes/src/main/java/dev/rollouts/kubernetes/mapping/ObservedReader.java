@@ -71,7 +71,11 @@ final class ObservedReader {
     Node desired = annotations.get(Annotations.DESIRED_REPLICAS);
     integerAnnotation(desired).map(n -> toInt(n, desired)).ifPresent(b::desiredReplicasAnnotation);
     Node deadline = annotations.get(Annotations.SCALE_DOWN_DEADLINE);
-    deadline.string().filter(s -> !s.isEmpty()).map(deadline::parseTime).ifPresent(b::scaleDownDeadline);
+    deadline
+        .string()
+        .filter(s -> !s.isEmpty())
+        .map(deadline::parseTime)
+        .ifPresent(b::scaleDownDeadline);
     return b.build();
   }
 
@@ -83,7 +87,8 @@ final class ObservedReader {
             .filter(r -> Boolean.TRUE.equals(r.getController()))
             .findFirst();
     if (controller.isEmpty()) {
-      Map<String, String> labels = Optional.ofNullable(rs.getMetadata().getLabels()).orElse(Map.of());
+      Map<String, String> labels =
+          Optional.ofNullable(rs.getMetadata().getLabels()).orElse(Map.of());
       return !rollout.spec().selector().isEmpty() && rollout.spec().selector().matches(labels);
     }
     OwnerReference owner = controller.get();
@@ -100,10 +105,24 @@ final class ObservedReader {
   /** The Services the strategy names: canary, stable, active and preview. */
   private static Set<String> namedServices(Rollout rollout) {
     Set<String> names = new LinkedHashSet<>();
-    rollout.spec().strategy().canary()
-        .ifPresent(c -> Stream.of(c.canaryService(), c.stableService()).flatMap(Optional::stream).forEach(names::add));
-    rollout.spec().strategy().blueGreen()
-        .ifPresent(b -> Stream.of(b.activeService(), b.previewService()).flatMap(Optional::stream).forEach(names::add));
+    rollout
+        .spec()
+        .strategy()
+        .canary()
+        .ifPresent(
+            c ->
+                Stream.of(c.canaryService(), c.stableService())
+                    .flatMap(Optional::stream)
+                    .forEach(names::add));
+    rollout
+        .spec()
+        .strategy()
+        .blueGreen()
+        .ifPresent(
+            b ->
+                Stream.of(b.activeService(), b.previewService())
+                    .flatMap(Optional::stream)
+                    .forEach(names::add));
     return names;
   }
 

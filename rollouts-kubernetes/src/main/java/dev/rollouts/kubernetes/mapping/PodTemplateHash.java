@@ -18,8 +18,8 @@ import java.util.Map;
  *
  * <p>Normalising makes a template as written in a Rollout and the same template as the API server
  * stores it in a ReplicaSet (with the defaults it fills in) give the same fingerprint, so a
- * ReplicaSet Argo Rollouts created for a template is recognised whatever hash label it carries.
- * It removes:
+ * ReplicaSet Argo Rollouts created for a template is recognised whatever hash label it carries. It
+ * removes:
  *
  * <ul>
  *   <li>the {@value Annotations#POD_TEMPLATE_HASH_LABEL} label;
@@ -32,15 +32,15 @@ import java.util.Map;
  *   <li>container defaults, in {@code containers}, {@code initContainers} and {@code
  *       ephemeralContainers}: {@code terminationMessagePath: /dev/termination-log}, {@code
  *       terminationMessagePolicy: File}, {@code imagePullPolicy} when it is the default for the
- *       image ({@code Always} for an untagged or {@code :latest} image, else {@code
- *       IfNotPresent}), {@code protocol: TCP} on ports, probe {@code timeoutSeconds: 1}, {@code
- *       periodSeconds: 10}, {@code successThreshold: 1}, {@code failureThreshold: 3}, {@code
- *       httpGet.scheme: HTTP} (also in lifecycle hooks), {@code fieldRef.apiVersion: v1};
+ *       image ({@code Always} for an untagged or {@code :latest} image, else {@code IfNotPresent}),
+ *       {@code protocol: TCP} on ports, probe {@code timeoutSeconds: 1}, {@code periodSeconds: 10},
+ *       {@code successThreshold: 1}, {@code failureThreshold: 3}, {@code httpGet.scheme: HTTP}
+ *       (also in lifecycle hooks), {@code fieldRef.apiVersion: v1};
  *   <li>volume defaults: {@code defaultMode: 420} on secret, configMap, downwardAPI and projected
  *       volumes, {@code fieldRef.apiVersion: v1}, {@code expirationSeconds: 3600} on projected
  *       service-account tokens, {@code hostPath.type: ""};
- *   <li>the anti-affinity terms a controller injects against the stable ReplicaSet (terms on
- *       {@code kubernetes.io/hostname} that select by {@value Annotations#POD_TEMPLATE_HASH_LABEL}).
+ *   <li>the anti-affinity terms a controller injects against the stable ReplicaSet (terms on {@code
+ *       kubernetes.io/hostname} that select by {@value Annotations#POD_TEMPLATE_HASH_LABEL}).
  * </ul>
  *
  * <p>and it writes resource quantities ({@code limits}, {@code requests}, {@code

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class Quantities {
 
   private static final Pattern QUANTITY =
-      Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))(?:([eE][+-]?\\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?");
+      Pattern.compile(
+          "([+-]?(?:\\d+\\.?\\d*|\\.\\d+))(?:([eE][+-]?\\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?");
 
   private static final Map<String, BigDecimal> SUFFIXES =
       Map.ofEntries(

@@ -17,10 +17,10 @@ import java.util.Optional;
  * <p>Every field of the core's spec types is read from {@code spec} (see {@code
  * dev.rollouts.core.spec}); {@code status} is read by {@link StatusMapper}. A value of the wrong
  * type raises {@link ManifestException} naming the object and the field ({@code Rollout
- * default/web: spec.strategy.canary.steps[2].setWeight: must be an integer, was "abc"}); a
- * readable but invalid value (a negative weight, both strategies) is passed on for the engine to
- * report as {@code InvalidSpec}. Absent fields stay absent, so the engine applies Argo's
- * defaults; an absent {@code metadata.namespace} reads as {@code default}.
+ * default/web: spec.strategy.canary.steps[2].setWeight: must be an integer, was "abc"}); a readable
+ * but invalid value (a negative weight, both strategies) is passed on for the engine to report as
+ * {@code InvalidSpec}. Absent fields stay absent, so the engine applies Argo's defaults; an absent
+ * {@code metadata.namespace} reads as {@code default}.
  */
 public final class RolloutMapper {
 
@@ -53,8 +53,12 @@ public final class RolloutMapper {
         Rollout.builder()
             .name(name)
             .namespace(namespace)
-            .spec(SpecReader.read(Node.of(object, "spec", resource.getAdditionalProperties().get("spec"))))
-            .status(StatusMapper.read(Node.of(object, "status", resource.getAdditionalProperties().get("status"))));
+            .spec(
+                SpecReader.read(
+                    Node.of(object, "spec", resource.getAdditionalProperties().get("spec"))))
+            .status(
+                StatusMapper.read(
+                    Node.of(object, "status", resource.getAdditionalProperties().get("status"))));
     Optional.ofNullable(metadata.getUid()).filter(uid -> !uid.isEmpty()).ifPresent(b::uid);
     Optional.ofNullable(metadata.getGeneration()).ifPresent(b::generation);
     return b.build();

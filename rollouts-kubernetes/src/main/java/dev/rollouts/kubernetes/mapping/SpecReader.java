@@ -61,14 +61,18 @@ final class SpecReader {
             .filter(o -> o.wireName().equals(wire))
             .findFirst()
             .orElseThrow(
-                () -> operator.error("must be one of In, NotIn, Exists, DoesNotExist, was " + Node.describe(operator.raw())));
+                () ->
+                    operator.error(
+                        "must be one of In, NotIn, Exists, DoesNotExist, was "
+                            + Node.describe(operator.raw())));
     return new LabelSelector.Requirement(
         requirement.get("key").string().orElse(""), parsed, requirement.get("values").strings());
   }
 
   private static PodTemplate template(Node template) {
     Map<String, Object> tree = template.mapOrEmpty();
-    return new PodTemplate(PodTemplateHash.of(tree), template.get("metadata").get("labels").stringMap());
+    return new PodTemplate(
+        PodTemplateHash.of(tree), template.get("metadata").get("labels").stringMap());
   }
 
   private static StrategySpec strategy(Node strategy) {
@@ -118,7 +122,8 @@ final class SpecReader {
       Node value = trafficRouting.get(e.getKey());
       switch (e.getKey()) {
         case "maxTrafficWeight" -> value.integer().ifPresent(b::maxTrafficWeight);
-        case "managedRoutes" -> value.items().forEach(r -> b.addManagedRoute(r.get("name").string().orElse("")));
+        case "managedRoutes" ->
+            value.items().forEach(r -> b.addManagedRoute(r.get("name").string().orElse("")));
         default -> value.map().ifPresent(config -> b.putRouter(e.getKey(), tree(value, config)));
       }
     }
@@ -134,7 +139,8 @@ final class SpecReader {
           default -> throw type.error("must be Pods or Percent, was " + Node.describe(type.raw()));
         };
     Node value = threshold.get("value");
-    return new ReplicaProgressThreshold(parsed, value.integer().orElseThrow(() -> value.error("is required")));
+    return new ReplicaProgressThreshold(
+        parsed, value.integer().orElseThrow(() -> value.error("is required")));
   }
 
   private static BlueGreenStrategy blueGreen(Node blueGreen) {
@@ -146,7 +152,10 @@ final class SpecReader {
     blueGreen.get("autoPromotionEnabled").bool().ifPresent(b::autoPromotionEnabled);
     blueGreen.get("autoPromotionSeconds").integer().ifPresent(b::autoPromotionSeconds);
     blueGreen.get("scaleDownDelaySeconds").integer().ifPresent(b::scaleDownDelaySeconds);
-    blueGreen.get("scaleDownDelayRevisionLimit").integer().ifPresent(b::scaleDownDelayRevisionLimit);
+    blueGreen
+        .get("scaleDownDelayRevisionLimit")
+        .integer()
+        .ifPresent(b::scaleDownDelayRevisionLimit);
     blueGreen.get("abortScaleDownDelaySeconds").integer().ifPresent(b::abortScaleDownDelaySeconds);
     intOrPercent(blueGreen.get("maxUnavailable")).ifPresent(b::maxUnavailable);
     antiAffinity(blueGreen.get("antiAffinity")).ifPresent(b::antiAffinity);
@@ -162,7 +171,10 @@ final class SpecReader {
   private static Optional<PodMetadata> podMetadata(Node metadata) {
     return metadata
         .map()
-        .map(m -> new PodMetadata(metadata.get("labels").stringMap(), metadata.get("annotations").stringMap()));
+        .map(
+            m ->
+                new PodMetadata(
+                    metadata.get("labels").stringMap(), metadata.get("annotations").stringMap()));
   }
 
   /**
@@ -206,7 +218,8 @@ final class SpecReader {
         }
       }
     }
-    throw node.error("must be an integer or a percentage like \"25%\", was " + Node.describe(node.raw()));
+    throw node.error(
+        "must be an integer or a percentage like \"25%\", was " + Node.describe(node.raw()));
   }
 
   /** A body kept verbatim, as a deeply immutable tree. */

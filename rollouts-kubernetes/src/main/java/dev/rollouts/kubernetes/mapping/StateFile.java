@@ -19,14 +19,13 @@ import java.util.Optional;
 
 /**
  * Reads a {@link ClusterState} from a file as {@code kubectl get -o yaml} prints it: a
- * multi-document YAML (or JSON) stream, each document an object or a {@code kind: List} of
- * objects.
+ * multi-document YAML (or JSON) stream, each document an object or a {@code kind: List} of objects.
  *
  * <p>The file must hold exactly one {@code argoproj.io} Rollout; ReplicaSets ({@code apps/v1}),
  * Services ({@code v1}) and Ingresses ({@code networking.k8s.io/v1}) are kept; other kinds (Pods,
- * Events …) are skipped. Problems raise {@link ManifestException}: with no object for the file as
- * a whole ({@code not YAML: line 3, column 7: …}, {@code no Rollout}, {@code 2 Rollouts}), and
- * naming the object and field for an object that cannot be read ({@code ReplicaSet default/web-1:
+ * Events …) are skipped. Problems raise {@link ManifestException}: with no object for the file as a
+ * whole ({@code not YAML: line 3, column 7: …}, {@code no Rollout}, {@code 2 Rollouts}), and naming
+ * the object and field for an object that cannot be read ({@code ReplicaSet default/web-1:
  * spec.replicas: must be an integer, was "two"}).
  */
 public final class StateFile {
@@ -109,7 +108,13 @@ public final class StateFile {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new ManifestException("", "", "not YAML: " + where(e.getLocation()) + e.getOriginalMessage(), e);
+      throw new ManifestException(
+          "",
+          "",
+          "not YAML: "
+              + where(e.getLocation())
+              + e.getOriginalMessage().lines().findFirst().orElse(""),
+          e);
     } catch (IOException | RuntimeException e) {
       throw new ManifestException("", "", "not YAML: " + e.getMessage(), e);
     }
@@ -119,12 +124,14 @@ public final class StateFile {
   @SuppressWarnings("unchecked")
   private static void flatten(Object document, List<Map<String, Object>> objects) {
     if (!(document instanceof Map<?, ?> map)) {
-      throw new ManifestException("", "", "a document is " + Node.describe(document) + ", not a Kubernetes object");
+      throw new ManifestException(
+          "", "", "a document is " + Node.describe(document) + ", not a Kubernetes object");
     }
     Map<String, Object> object = (Map<String, Object>) map;
     Object kind = object.get("kind");
     if (!(kind instanceof String k) || k.isEmpty()) {
-      throw new ManifestException("", "", "a document has no kind, so it is not a Kubernetes object");
+      throw new ManifestException(
+          "", "", "a document has no kind, so it is not a Kubernetes object");
     }
     if (k.endsWith("List") && object.get("items") instanceof List<?> items) {
       items.forEach(item -> flatten(item, objects));
@@ -133,7 +140,8 @@ public final class StateFile {
     }
   }
 
-  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T named(T object, String name) {
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T named(
+      T object, String name) {
     if (object.getMetadata() == null || object.getMetadata().getName() == null) {
       throw new ManifestException(name, "metadata.name", "is required");
     }

@@ -49,7 +49,9 @@ public final class StatusMapper {
     Map<String, Object> out = new LinkedHashMap<>();
     putTrue(out, "abort", status.abort());
     if (!status.pauseConditions().isEmpty()) {
-      out.put("pauseConditions", status.pauseConditions().stream().map(StatusMapper::pauseCondition).toList());
+      out.put(
+          "pauseConditions",
+          status.pauseConditions().stream().map(StatusMapper::pauseCondition).toList());
     }
     putTrue(out, "controllerPause", status.controllerPause());
     status.abortedAt().ifPresent(t -> out.put("abortedAt", time(t)));
@@ -108,7 +110,9 @@ public final class StatusMapper {
     nonEmpty(status.get("stableRS")).ifPresent(b::stableRS);
     status.get("restartedAt").time().ifPresent(b::restartedAt);
     status.get("promoteFull").bool().ifPresent(b::promoteFull);
-    nonEmpty(status.get("phase")).map(p -> constant(status.get("phase"), Phase.class, p)).ifPresent(b::phase);
+    nonEmpty(status.get("phase"))
+        .map(p -> constant(status.get("phase"), Phase.class, p))
+        .ifPresent(b::phase);
     nonEmpty(status.get("message")).ifPresent(b::message);
     return b.build();
   }
@@ -162,7 +166,8 @@ public final class StatusMapper {
         .reason(c.get("reason").string().orElse(""))
         .message(c.get("message").string().orElse(""))
         .lastUpdateTime(required(c.get("lastUpdateTime").time(), c.get("lastUpdateTime")))
-        .lastTransitionTime(required(c.get("lastTransitionTime").time(), c.get("lastTransitionTime")))
+        .lastTransitionTime(
+            required(c.get("lastTransitionTime").time(), c.get("lastTransitionTime")))
         .build();
   }
 
@@ -180,7 +185,9 @@ public final class StatusMapper {
     return new CanaryStatus(
         Optional.of(
             new TrafficWeights(
-                destination(weights.get("canary")), destination(weights.get("stable")), weights.get("verified").bool())));
+                destination(weights.get("canary")),
+                destination(weights.get("stable")),
+                weights.get("verified").bool())));
   }
 
   private static Map<String, Object> weights(TrafficWeights w) {
@@ -202,7 +209,9 @@ public final class StatusMapper {
   private static WeightDestination destination(Node d) {
     d.mapOrEmpty();
     return new WeightDestination(
-        d.get("weight").integer().orElse(0), nonEmpty(d.get("serviceName")), nonEmpty(d.get("podTemplateHash")));
+        d.get("weight").integer().orElse(0),
+        nonEmpty(d.get("serviceName")),
+        nonEmpty(d.get("podTemplateHash")));
   }
 
   private static Map<String, Object> blueGreen(BlueGreenStatus blueGreen) {
@@ -229,7 +238,8 @@ public final class StatusMapper {
             () ->
                 node.error(
                     "must be one of "
-                        + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+                        + String.join(
+                            ", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
                         + ", was "
                         + Node.describe(value)));
   }

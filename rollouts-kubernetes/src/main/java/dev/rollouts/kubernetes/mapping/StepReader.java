@@ -12,14 +12,21 @@ import java.util.Optional;
  *
  * <p>The core models a step as exactly one kind, so a step with none, with two ({@code {setWeight:
  * 20, pause: {}}}) or with a kind this library does not know is unreadable and raises {@link
- * ManifestException}; so is a header match with other than one of {@code exact}, {@code prefix}
- * and {@code regex}.
+ * ManifestException}; so is a header match with other than one of {@code exact}, {@code prefix} and
+ * {@code regex}.
  */
 final class StepReader {
 
   /** The kinds of step, as Argo Rollouts names them. */
   static final List<String> KINDS =
-      List.of("setWeight", "pause", "setCanaryScale", "analysis", "experiment", "setHeaderRoute", "setMirrorRoute");
+      List.of(
+          "setWeight",
+          "pause",
+          "setCanaryScale",
+          "analysis",
+          "experiment",
+          "setHeaderRoute",
+          "setMirrorRoute");
 
   private StepReader() {}
 
@@ -30,13 +37,16 @@ final class StepReader {
         continue;
       }
       if (!KINDS.contains(e.getKey())) {
-        throw step.get(e.getKey()).error("is not a kind of step; a step is one of " + String.join(", ", KINDS));
+        throw step.get(e.getKey())
+            .error("is not a kind of step; a step is one of " + String.join(", ", KINDS));
       }
       kinds.add(e.getKey());
     }
     if (kinds.size() != 1) {
       throw step.error(
-          (kinds.isEmpty() ? "has no kind" : "has " + kinds.size() + " kinds (" + String.join(", ", kinds) + ")")
+          (kinds.isEmpty()
+                  ? "has no kind"
+                  : "has " + kinds.size() + " kinds (" + String.join(", ", kinds) + ")")
               + "; a step is exactly one of "
               + String.join(", ", KINDS));
     }
@@ -64,9 +74,12 @@ final class StepReader {
       return new CanaryStep.Pause(Optional.of(PauseDuration.of(text)));
     }
     if (!(duration.raw() instanceof Number)) {
-      throw duration.error("must be an integer of seconds or a string like \"30s\", was " + Node.describe(duration.raw()));
+      throw duration.error(
+          "must be an integer of seconds or a string like \"30s\", was "
+              + Node.describe(duration.raw()));
     }
-    return new CanaryStep.Pause(Optional.of(PauseDuration.ofSeconds(duration.integer().orElseThrow())));
+    return new CanaryStep.Pause(
+        Optional.of(PauseDuration.ofSeconds(duration.integer().orElseThrow())));
   }
 
   private static CanaryStep.SetCanaryScale setCanaryScale(Node scale) {
@@ -92,9 +105,18 @@ final class StepReader {
   /** A {@code StringMatch}: exactly one of {@code exact}, {@code prefix}, {@code regex}. */
   private static CanaryStep.StringMatch stringMatch(Node match) {
     List<CanaryStep.StringMatch> found = new ArrayList<>();
-    match.get("exact").string().ifPresent(v -> found.add(new CanaryStep.StringMatch(CanaryStep.MatchKind.EXACT, v)));
-    match.get("prefix").string().ifPresent(v -> found.add(new CanaryStep.StringMatch(CanaryStep.MatchKind.PREFIX, v)));
-    match.get("regex").string().ifPresent(v -> found.add(new CanaryStep.StringMatch(CanaryStep.MatchKind.REGEX, v)));
+    match
+        .get("exact")
+        .string()
+        .ifPresent(v -> found.add(new CanaryStep.StringMatch(CanaryStep.MatchKind.EXACT, v)));
+    match
+        .get("prefix")
+        .string()
+        .ifPresent(v -> found.add(new CanaryStep.StringMatch(CanaryStep.MatchKind.PREFIX, v)));
+    match
+        .get("regex")
+        .string()
+        .ifPresent(v -> found.add(new CanaryStep.StringMatch(CanaryStep.MatchKind.REGEX, v)));
     if (found.size() != 1) {
       throw match.error("must have exactly one of exact, prefix and regex, has " + found.size());
     }

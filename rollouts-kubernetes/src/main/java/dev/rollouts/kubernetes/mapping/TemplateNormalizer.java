@@ -15,8 +15,10 @@ import java.util.Set;
  */
 final class TemplateNormalizer {
 
-  private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
-  private static final Set<String> PROBES = Set.of("livenessProbe", "readinessProbe", "startupProbe");
+  private static final Set<String> CONTAINER_LISTS =
+      Set.of("containers", "initContainers", "ephemeralContainers");
+  private static final Set<String> PROBES =
+      Set.of("livenessProbe", "readinessProbe", "startupProbe");
   private static final Map<String, Object> POD_SPEC_DEFAULTS =
       Map.of(
           "restartPolicy", "Always",
@@ -28,7 +30,8 @@ final class TemplateNormalizer {
           "terminationMessagePath", "/dev/termination-log",
           "terminationMessagePolicy", "File");
   private static final Map<String, Object> PROBE_DEFAULTS =
-      Map.of("timeoutSeconds", 1, "periodSeconds", 10, "successThreshold", 1, "failureThreshold", 3);
+      Map.of(
+          "timeoutSeconds", 1, "periodSeconds", 10, "successThreshold", 1, "failureThreshold", 3);
   private static final int DEFAULT_FILE_MODE = 420; // 0644
   private static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
 
@@ -56,7 +59,9 @@ final class TemplateNormalizer {
       maps(spec, list).forEach(TemplateNormalizer::normalizeContainer);
     }
     maps(spec, "volumes").forEach(TemplateNormalizer::normalizeVolume);
-    map(spec, "affinity").flatMap(a -> map(a, "podAntiAffinity")).ifPresent(TemplateNormalizer::removeInjectedAntiAffinity);
+    map(spec, "affinity")
+        .flatMap(a -> map(a, "podAntiAffinity"))
+        .ifPresent(TemplateNormalizer::removeInjectedAntiAffinity);
   }
 
   private static void normalizeContainer(Map<String, Object> container) {
@@ -76,7 +81,11 @@ final class TemplateNormalizer {
               map(lifecycle, "preStop").ifPresent(TemplateNormalizer::normalizeHandlerAndProbe);
             });
     maps(container, "env")
-        .forEach(env -> map(env, "valueFrom").flatMap(v -> map(v, "fieldRef")).ifPresent(TemplateNormalizer::normalizeFieldRef));
+        .forEach(
+            env ->
+                map(env, "valueFrom")
+                    .flatMap(v -> map(v, "fieldRef"))
+                    .ifPresent(TemplateNormalizer::normalizeFieldRef));
     map(container, "resources")
         .ifPresent(
             resources -> {
@@ -101,15 +110,18 @@ final class TemplateNormalizer {
                 maps(projected, "sources")
                     .forEach(
                         source -> {
-                          map(source, "downwardAPI").ifPresent(TemplateNormalizer::normalizeDownwardApiItems);
-                          map(source, "serviceAccountToken").ifPresent(t -> removeDefault(t, "expirationSeconds", 3600));
+                          map(source, "downwardAPI")
+                              .ifPresent(TemplateNormalizer::normalizeDownwardApiItems);
+                          map(source, "serviceAccountToken")
+                              .ifPresent(t -> removeDefault(t, "expirationSeconds", 3600));
                         }));
     map(volume, "hostPath").ifPresent(hostPath -> removeDefault(hostPath, "type", ""));
     map(volume, "emptyDir").ifPresent(emptyDir -> normalizeQuantity(emptyDir, "sizeLimit"));
   }
 
   private static void normalizeDownwardApiItems(Map<String, Object> downwardApi) {
-    maps(downwardApi, "items").forEach(item -> map(item, "fieldRef").ifPresent(TemplateNormalizer::normalizeFieldRef));
+    maps(downwardApi, "items")
+        .forEach(item -> map(item, "fieldRef").ifPresent(TemplateNormalizer::normalizeFieldRef));
   }
 
   private static void normalizeFieldRef(Map<String, Object> fieldRef) {
@@ -135,12 +147,16 @@ final class TemplateNormalizer {
    * Annotations#POD_TEMPLATE_HASH_LABEL}.
    */
   private static void removeInjectedAntiAffinity(Map<String, Object> podAntiAffinity) {
-    if (podAntiAffinity.get("requiredDuringSchedulingIgnoredDuringExecution") instanceof List<?> required) {
+    if (podAntiAffinity.get("requiredDuringSchedulingIgnoredDuringExecution")
+        instanceof List<?> required) {
       required.removeIf(TemplateNormalizer::selectsByPodTemplateHash);
     }
-    if (podAntiAffinity.get("preferredDuringSchedulingIgnoredDuringExecution") instanceof List<?> preferred) {
+    if (podAntiAffinity.get("preferredDuringSchedulingIgnoredDuringExecution")
+        instanceof List<?> preferred) {
       preferred.removeIf(
-          term -> term instanceof Map<?, ?> weighted && selectsByPodTemplateHash(weighted.get("podAffinityTerm")));
+          term ->
+              term instanceof Map<?, ?> weighted
+                  && selectsByPodTemplateHash(weighted.get("podAffinityTerm")));
     }
   }
 
@@ -152,7 +168,10 @@ final class TemplateNormalizer {
       return false;
     }
     return expressions.stream()
-        .anyMatch(e -> e instanceof Map<?, ?> r && Annotations.POD_TEMPLATE_HASH_LABEL.equals(r.get("key")));
+        .anyMatch(
+            e ->
+                e instanceof Map<?, ?> r
+                    && Annotations.POD_TEMPLATE_HASH_LABEL.equals(r.get("key")));
   }
 
   /** The pull policy the API server gives a container that names none. */
@@ -193,7 +212,10 @@ final class TemplateNormalizer {
     if (value instanceof List<?> list) {
       List<Object> pruned = new ArrayList<>(list.size());
       for (Object item : list) {
-        Object kept = item instanceof Map<?, ?> m ? pruneEmpty((Map<String, Object>) m, volumes) : prune(item, false);
+        Object kept =
+            item instanceof Map<?, ?> m
+                ? pruneEmpty((Map<String, Object>) m, volumes)
+                : prune(item, false);
         if (kept != null) {
           pruned.add(kept);
         }
@@ -220,7 +242,9 @@ final class TemplateNormalizer {
 
   @SuppressWarnings("unchecked")
   private static Optional<Map<String, Object>> map(Map<String, Object> owner, String key) {
-    return owner.get(key) instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
+    return owner.get(key) instanceof Map<?, ?> m
+        ? Optional.of((Map<String, Object>) m)
+        : Optional.empty();
   }
 
   @SuppressWarnings("unchecked")

@@ -5,9 +5,9 @@
  *
  * <p>Two kinds of bad input are told apart. A value of the wrong type or shape ({@code setWeight:
  * "abc"}, a step with two kinds) cannot be read into the core's types and raises {@link
- * dev.rollouts.kubernetes.mapping.ManifestException}, naming the object and the field. A value
- * that reads but is invalid ({@code setWeight: -5}, both strategies at once) passes through: the
- * engine reports it as the {@code InvalidSpec} condition, as Argo Rollouts does.
+ * dev.rollouts.kubernetes.mapping.ManifestException}, naming the object and the field. A value that
+ * reads but is invalid ({@code setWeight: -5}, both strategies at once) passes through: the engine
+ * reports it as the {@code InvalidSpec} condition, as Argo Rollouts does.
  */
 @RolloutsStyle
 package dev.rollouts.kubernetes.mapping;

@@ -61,21 +61,27 @@ class RolloutResourceTest {
                         "canary",
                         Map.of(
                             "steps", List.of(Map.of("setWeight", 20)),
-                            "analysis", Map.of("templates", List.of(Map.of("templateName", "rate")))))));
+                            "analysis",
+                                Map.of("templates", List.of(Map.of("templateName", "rate")))))));
     created.setAdditionalProperty("extra", Map.of("kept", true));
     client.resource(created).create();
 
-    RolloutResource stored = client.resources(RolloutResource.class).inNamespace("shop").withName("web").get();
+    RolloutResource stored =
+        client.resources(RolloutResource.class).inNamespace("shop").withName("web").get();
     stored.setStatus(Map.of("phase", "Progressing", "alb", Map.of("ingress", "web")));
     client.resource(stored).updateStatus();
 
-    RolloutResource read = client.resources(RolloutResource.class).inNamespace("shop").withName("web").get();
+    RolloutResource read =
+        client.resources(RolloutResource.class).inNamespace("shop").withName("web").get();
     read.getStatus().put("phase", "Healthy");
     client.resource(read).updateStatus();
 
-    GenericKubernetesResource raw = client.genericKubernetesResources(ROLLOUTS).inNamespace("shop").withName("web").get();
+    GenericKubernetesResource raw =
+        client.genericKubernetesResources(ROLLOUTS).inNamespace("shop").withName("web").get();
     assertThat(raw.<Object>get("spec", "workloadRef", "name")).isEqualTo("web");
-    assertThat(raw.<Object>get("spec", "strategy", "canary", "analysis", "templates", 0, "templateName"))
+    assertThat(
+            raw.<Object>get(
+                "spec", "strategy", "canary", "analysis", "templates", 0, "templateName"))
         .isEqualTo("rate");
     assertThat(raw.<Object>get("extra", "kept")).isEqualTo(true);
     assertThat(raw.<Object>get("status", "phase")).isEqualTo("Healthy");
@@ -84,21 +90,31 @@ class RolloutResourceTest {
 
   @Test
   void typedListAndGetKeepApiVersionKindAndTheSpecTree() {
-    client.resource(RolloutResource.of(new ObjectMetaBuilder().withName("a").withNamespace("shop").build(), Map.of("replicas", 1))).create();
+    client
+        .resource(
+            RolloutResource.of(
+                new ObjectMetaBuilder().withName("a").withNamespace("shop").build(),
+                Map.of("replicas", 1)))
+        .create();
 
-    List<RolloutResource> items = client.resources(RolloutResource.class).inNamespace("shop").list().getItems();
+    List<RolloutResource> items =
+        client.resources(RolloutResource.class).inNamespace("shop").list().getItems();
 
-    assertThat(items).singleElement().satisfies(r -> {
-      assertThat(r.getApiVersion()).isEqualTo("argoproj.io/v1alpha1");
-      assertThat(r.getKind()).isEqualTo("Rollout");
-      assertThat(r.getSpec()).containsEntry("replicas", 1);
-      assertThat(r.key()).isEqualTo("shop/a");
-    });
+    assertThat(items)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getApiVersion()).isEqualTo("argoproj.io/v1alpha1");
+              assertThat(r.getKind()).isEqualTo("Rollout");
+              assertThat(r.getSpec()).containsEntry("replicas", 1);
+              assertThat(r.key()).isEqualTo("shop/a");
+            });
   }
 
   @Test
   void serialisesSpecAndStatusOnceEach() {
-    RolloutResource rollout = RolloutResource.of(new ObjectMetaBuilder().withName("a").build(), Map.of("replicas", 1));
+    RolloutResource rollout =
+        RolloutResource.of(new ObjectMetaBuilder().withName("a").build(), Map.of("replicas", 1));
     rollout.setStatus(Map.of("phase", "Healthy"));
 
     String json = new KubernetesSerialization().asJson(rollout);
@@ -107,7 +123,8 @@ class RolloutResourceTest {
         .isEqualTo(
             "{\"apiVersion\":\"argoproj.io/v1alpha1\",\"kind\":\"Rollout\",\"metadata\":{\"name\":\"a\"},"
                 + "\"spec\":{\"replicas\":1},\"status\":{\"phase\":\"Healthy\"}}");
-    assertThat(new KubernetesSerialization().unmarshal(json, RolloutResource.class)).isEqualTo(rollout);
+    assertThat(new KubernetesSerialization().unmarshal(json, RolloutResource.class))
+        .isEqualTo(rollout);
   }
 
   @Test
