@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.controller.LeaderElection;
 import dev.rollouts.kubernetes.controller.RolloutController;
+import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.RequestMatch;
 import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.Served;
 import dev.rollouts.kubernetes.sim.Poll;
 import java.time.Duration;
@@ -63,6 +64,28 @@ class LeaderElectionIT {
     fixture.awaitHealthyOn("web", "app:3");
 
     assertThat(actingWrites(followerAgent)).isPositive();
+  }
+
+  @Test
+  void aLeaderThatCannotRenewItsLeaseStopsActingAndLeadsAgainOnceItCan() {
+    RolloutController a = fixture.controller(fixture.cluster.newClientWithoutRetries("replica-a"), c -> c.leaderElection(lease("replica-a")));
+    Poll.until("a leads", a::isActive, () -> "");
+    fixture.create(Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
+    fixture.awaitHealthyOn("web", "app:1");
+
+    fixture.cluster.faults().fail(RequestMatch.of("replica-a", "PUT", "/leases/"), 500, Integer.MAX_VALUE);
+    fixture.cluster.faults().fail(RequestMatch.of("replica-a", "PATCH", "/leases/"), 500, Integer.MAX_VALUE);
+    Poll.until("a gives up leading", () -> !a.isActive(), () -> "");
+    long writesWhenItStopped = actingWrites("replica-a");
+    fixture.setImage("web", "app:2");
+    Poll.sleep(1_000);
+
+    assertThat(actingWrites("replica-a")).as("no write after losing the lease").isEqualTo(writesWhenItStopped);
+    assertThat(fixture.replicaSets("web")).hasSize(1);
+
+    fixture.cluster.faults().clearFaults();
+    fixture.awaitHealthyOn("web", "app:2");
+    assertThat(a.isActive()).isTrue();
   }
 
   List<Served> writes(String userAgent) {

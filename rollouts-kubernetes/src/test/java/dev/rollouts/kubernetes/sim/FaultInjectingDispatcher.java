@@ -89,6 +89,11 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
     faults.add(new Fault(match, code, new AtomicInteger(times)));
   }
 
+  /** Forgets every injected fault not served yet. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
   /** How many injected faults have not been served yet. */
   public int pendingFaults() {
     return faults.stream().mapToInt(f -> Math.max(0, f.remaining().get())).sum();
