@@ -1,0 +1,199 @@
+package dev.rollouts.kubernetes.controller;
+
+import dev.rollouts.core.decision.RolloutEvent;
+import dev.rollouts.kubernetes.apply.ApplyException;
+import dev.rollouts.kubernetes.apply.DecisionApplier;
+import dev.rollouts.kubernetes.apply.EventRecorder;
+import dev.rollouts.kubernetes.apply.WriteGuard;
+import dev.rollouts.kubernetes.controller.ControllerMetrics.Outcome;
+import dev.rollouts.kubernetes.crd.RolloutResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The {@link RolloutController}: lifecycle, workers, leadership and error handling. */
+final class DefaultRolloutController implements RolloutController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultRolloutController.class);
+
+  private final RolloutController.Builder settings;
+  private final ScheduledExecutorService timer;
+  private final WorkQueue queue;
+  private final ClusterCache cache;
+  private final RolloutSync sync;
+  private final Optional<Leadership> leadership;
+  private final List<Thread> workers = new ArrayList<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean acting;
+
+  DefaultRolloutController(RolloutController.Builder settings) {
+    this.settings = settings;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rollouts-controller-timer"));
+    this.queue = new WorkQueue(settings.retryBaseDelay, settings.retryMaxDelay, timer);
+    this.cache = new ClusterCache(settings.client, settings.namespace, settings.instanceId, settings.resyncPeriod, queue::add);
+    this.leadership =
+        settings.leaderElection.map(
+            config -> new Leadership(settings.client, config, this::startActing, this::stopActing, timer));
+    WriteGuard guard =
+        () -> {
+          if (!acting || closed.get()) {
+            throw new WriteGuard.WriteRefusedException("this controller is not acting (not leading, or closed)");
+          }
+        };
+    EventRecorder kubernetes = EventRecorder.kubernetes(settings.client, COMPONENT);
+    EventRecorder events = (rollout, event) -> record(kubernetes, rollout, event);
+    this.sync =
+        new RolloutSync(
+            cache,
+            settings.engine,
+            DecisionApplier.create(settings.client, events, guard),
+            new Expectations(settings.expectationTimeout),
+            settings.clock,
+            settings.metrics);
+  }
+
+  private void record(EventRecorder kubernetes, RolloutResource rollout, RolloutEvent event) {
+    kubernetes.record(rollout, event);
+    settings.metrics.eventRecorded(rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), event);
+  }
+
+  @Override
+  public void start() {
+    if (closed.get() || !started.compareAndSet(false, true)) {
+      throw new IllegalStateException("a controller starts once");
+    }
+    try {
+      cache.start(settings.startTimeout);
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("the caches did not fill within " + settings.startTimeout + ": " + e, e);
+    }
+    for (int i = 0; i < settings.workers; i++) {
+      Thread worker = daemon(this::work, "rollouts-worker-" + i);
+      workers.add(worker);
+      worker.start();
+    }
+    LOG.info(
+        "started: namespace {}, instance id {}, {} workers, leader election {}",
+        settings.namespace.orElse("(all)"),
+        settings.instanceId.orElse("(none)"),
+        settings.workers,
+        settings.leaderElection.map(l -> "on lease " + l.leaseNamespace() + "/" + l.leaseName()).orElse("off"));
+    leadership.ifPresentOrElse(Leadership::start, this::startActing);
+  }
+
+  private void startActing() {
+    if (closed.get()) {
+      return;
+    }
+    acting = true;
+    cache.rolloutKeys().forEach(queue::add);
+  }
+
+  private void stopActing() {
+    acting = false;
+    queue.clear();
+  }
+
+  @Override
+  public boolean isActive() {
+    return acting && !closed.get();
+  }
+
+  private void work() {
+    while (true) {
+      String key;
+      try {
+        key = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (key == null) {
+        return;
+      }
+      try {
+        if (acting) {
+          process(key);
+        }
+      } finally {
+        queue.done(key);
+      }
+    }
+  }
+
+  private void process(String key) {
+    int slash = key.indexOf('/');
+    String namespace = key.substring(0, slash);
+    String name = key.substring(slash + 1);
+    MDC.put("rollout", key);
+    long began = System.nanoTime();
+    Outcome outcome;
+    try {
+      RolloutSync.Result result = sync.sync(key);
+      outcome = result.outcome();
+      if (outcome != Outcome.WAITING) {
+        queue.forget(key);
+      }
+      result.requeueAfter().ifPresent(after -> queue.addAfter(key, after));
+    } catch (WriteGuard.WriteRefusedException e) {
+      LOG.info("[{}] stopped part-way: {}", key, e.getMessage());
+      outcome = Outcome.SUCCESS;
+    } catch (ApplyException e) {
+      outcome = e.isConflict() ? Outcome.CONFLICT : Outcome.ERROR;
+      Duration backoff = queue.addRateLimited(key);
+      if (e.isConflict()) {
+        LOG.debug("[{}] {}; reading again and deciding again in {}", key, e.getMessage(), backoff);
+      } else {
+        LOG.warn("[{}] {}; retrying in {}", key, e.getMessage(), backoff);
+      }
+    } catch (KubernetesClientException e) {
+      outcome = Outcome.ERROR;
+      LOG.warn("[{}] {}; retrying in {}", key, e.getMessage(), queue.addRateLimited(key));
+    } catch (RuntimeException e) {
+      outcome = Outcome.ERROR;
+      LOG.error("[{}] sync failed; retrying in {}", key, queue.addRateLimited(key), e);
+    } finally {
+      MDC.remove("rollout");
+    }
+    settings.metrics.reconciled(namespace, name, Duration.ofNanos(System.nanoTime() - began), outcome);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    acting = false;
+    leadership.ifPresent(Leadership::close);
+    queue.shutDown();
+    for (Thread worker : workers) {
+      worker.interrupt();
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    cache.close();
+    timer.shutdownNow();
+    LOG.info("stopped");
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}
