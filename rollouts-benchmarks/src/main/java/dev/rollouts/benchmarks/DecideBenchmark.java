@@ -4,6 +4,8 @@ import dev.rollouts.core.RolloutEngine;
 import dev.rollouts.core.decision.Decision;
 import dev.rollouts.core.observe.Observed;
 import dev.rollouts.core.observe.ObservedReplicaSet;
+import dev.rollouts.core.observe.ObservedService;
+import dev.rollouts.core.spec.BlueGreenStrategy;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
 import dev.rollouts.core.spec.IntOrPercent;
@@ -12,12 +14,16 @@ import dev.rollouts.core.spec.PodTemplate;
 import dev.rollouts.core.spec.Rollout;
 import dev.rollouts.core.spec.RolloutSpec;
 import dev.rollouts.core.spec.StrategySpec;
+import dev.rollouts.core.status.BlueGreenStatus;
+import dev.rollouts.core.status.PauseCondition;
+import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.internal.StepHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,8 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code decide} on a 10-step basic canary mid-rollout with three ReplicaSets (stable, canary, an
- * older one still scaling down). Run: {@code java -jar rollouts-benchmarks/target/benchmarks.jar
- * -prof gc} for decisions per second and bytes allocated per decision.
+ * older one still scaling down), and on a blue-green Rollout paused for promotion with three
+ * ReplicaSets (active, preview, an older one waiting out its scale-down delay). Run: {@code java
+ * -jar rollouts-benchmarks/target/benchmarks.jar -prof gc} for decisions per second and bytes
+ * allocated per decision.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -90,6 +98,10 @@ public class DecideBenchmark {
   }
 
   private static ObservedReplicaSet rs(String name, String hash, long revision, int replicas) {
+    return rsBuilder(name, hash, revision, replicas).build();
+  }
+
+  private static ObservedReplicaSet.Builder rsBuilder(String name, String hash, long revision, int replicas) {
     return ObservedReplicaSet.builder()
         .name(name)
         .podTemplateHash(hash)
@@ -99,13 +111,66 @@ public class DecideBenchmark {
         .statusReplicas(replicas)
         .readyReplicas(replicas)
         .availableReplicas(replicas)
-        .creationTime(NOW.minusSeconds(600 - revision * 100))
-        .build();
+        .creationTime(NOW.minusSeconds(600 - revision * 100));
   }
 
   /** One decision of the 10-step canary. */
   @Benchmark
   public Decision canaryDecision() {
     return engine.decide(rollout, observed, NOW);
+  }
+
+  /** One decision of the blue-green Rollout paused for promotion. */
+  @Benchmark
+  public Decision blueGreenDecision(BlueGreenPaused state) {
+    return engine.decide(state.rollout, state.observed, NOW);
+  }
+
+  /**
+   * A blue-green Rollout of 10 replicas: v2 active and stable, v3 previewed and paused for
+   * promotion, v1 still up until its scale-down deadline.
+   */
+  @State(Scope.Benchmark)
+  public static class BlueGreenPaused {
+
+    private Rollout rollout;
+    private Observed observed;
+
+    /** Builds the Rollout and the cluster it is decided against. */
+    @Setup
+    public void setUp() {
+      BlueGreenStrategy blueGreen =
+          BlueGreenStrategy.builder().activeService("active").previewService("preview").autoPromotionEnabled(false).build();
+      RolloutSpec spec =
+          RolloutSpec.builder()
+              .replicas(10)
+              .selector(LabelSelector.of(Map.of("app", "bench")))
+              .template(new PodTemplate("v3", Map.of("app", "bench")))
+              .strategy(StrategySpec.of(blueGreen))
+              .build();
+      rollout =
+          Rollout.builder()
+              .name("bench")
+              .generation(3)
+              .spec(spec)
+              .status(
+                  RolloutStatus.builder()
+                      .observedGeneration("3")
+                      .currentPodHash("v3")
+                      .stableRS("v2")
+                      .addPauseConditions(new PauseCondition(PauseReason.BlueGreenPause, NOW.minusSeconds(60)))
+                      .controllerPause(true)
+                      .blueGreen(new BlueGreenStatus(Optional.of("v2"), Optional.of("v3"), false))
+                      .build())
+              .build();
+      observed =
+          Observed.builder()
+              .addReplicaSet(rsBuilder("bench-v1", "v1", 1, 10).scaleDownDeadline(NOW.plusSeconds(20)).build())
+              .addReplicaSet(rs("bench-v2", "v2", 2, 10))
+              .addReplicaSet(rs("bench-v3", "v3", 3, 10))
+              .putService("active", new ObservedService("active", Map.of("app", "bench", "rollouts-pod-template-hash", "v2")))
+              .putService("preview", new ObservedService("preview", Map.of("app", "bench", "rollouts-pod-template-hash", "v3")))
+              .build();
+    }
   }
 }

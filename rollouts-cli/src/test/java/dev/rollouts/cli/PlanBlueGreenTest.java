@@ -5,13 +5,9 @@ import static dev.rollouts.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code rollouts plan} with the real engine on the blue-green example. */
-@Disabled(
-    "needs the blue-green engine: BlueGreenDecider still throws UnsupportedOperationException on"
-        + " main")
 class PlanBlueGreenTest {
 
   @Test
@@ -43,8 +39,13 @@ class PlanBlueGreenTest {
                 "2026-01-01T00:01:00Z")
             .plan();
 
-    assertThat(plan.get("services").toString())
-        .contains("api-active={selector={app=api, rollouts-pod-template-hash=84d9f6c7b8}}");
+    assertThat(plan.get("services"))
+        .isEqualTo(
+            Map.of(
+                "api-active",
+                Map.of("selector", Map.of("app", "api", "rollouts-pod-template-hash", "84d9f6c7b8")),
+                "api-preview",
+                Map.of("selector", Map.of("app", "api", "rollouts-pod-template-hash", "84d9f6c7b8"))));
     assertThat(plan.get("status").toString()).contains("activeSelector=84d9f6c7b8");
   }
 }

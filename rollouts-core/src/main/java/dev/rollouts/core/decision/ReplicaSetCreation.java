@@ -1,5 +1,6 @@
 package dev.rollouts.core.decision;
 
+import dev.rollouts.core.spec.PodMetadata;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -25,6 +26,12 @@ public interface ReplicaSetCreation {
 
   /** An anti-affinity term to add to the pod template, from {@code antiAffinity}. */
   Optional<AntiAffinityRule> antiAffinity();
+
+  /**
+   * Ephemeral labels and annotations to add to the pod template ({@code previewMetadata} or
+   * {@code activeMetadata} of a blue-green Rollout); absent when the strategy injects none.
+   */
+  Optional<PodMetadata> podMetadata();
 
   /** A new builder. */
   static Builder builder() {

@@ -1,5 +1,6 @@
 package dev.rollouts.core.decision;
 
+import dev.rollouts.core.spec.PodMetadata;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -24,6 +25,14 @@ public interface ReplicaSetUpdate {
 
   /** Desired {@code rollout.argoproj.io/revision} annotation. */
   long revision();
+
+  /**
+   * The ephemeral labels and annotations the ReplicaSet's pod template and its running pods should
+   * carry, replacing those injected before (empty maps remove them all); absent when the strategy
+   * does not manage ephemeral metadata, so the applier leaves it alone. Argo records what it
+   * injected in the {@code rollout.argoproj.io/ephemeral-metadata} annotation.
+   */
+  Optional<PodMetadata> podMetadata();
 
   /** A new builder. */
   static Builder builder() {

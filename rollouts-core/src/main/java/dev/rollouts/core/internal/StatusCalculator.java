@@ -158,7 +158,6 @@ public final class StatusCalculator {
     int replicas = sync.rollout().spec().replicas();
     return next.updatedReplicas() == replicas
         && next.availableReplicas() == replicas
-        && next.replicas() == replicas
         && sync.rollout().status().observedGeneration().equals(Optional.of(Long.toString(sync.rollout().generation())))
         && rules.strategyHealthy(next);
   }

@@ -6,7 +6,11 @@ import java.util.Optional;
 /** What the status calculation asks of the strategy; the rest is common to both. */
 public interface StatusRules {
 
-  /** The strategy's own part of "healthy": all steps done, the right ReplicaSet serving. */
+  /**
+   * The strategy's own part of "healthy", beside all pods updated and available: for a canary all
+   * steps done and no old pods left; for blue-green both Services on the new ReplicaSet (old pods
+   * may still wait out {@code scaleDownDelaySeconds}).
+   */
   boolean strategyHealthy(RolloutStatus next);
 
   /** The strategy's own signs of progress between the previous status and the next. */

@@ -7,6 +7,7 @@ import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.observe.Observed;
 import dev.rollouts.core.observe.ObservedReplicaSet;
+import dev.rollouts.core.spec.PodMetadata;
 import dev.rollouts.core.spec.Rollout;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.traffic.Manifest;
@@ -38,6 +39,7 @@ public final class Sync {
   private final Map<String, Integer> replicas = new LinkedHashMap<>();
   private final Map<String, Optional<Instant>> deadlines = new LinkedHashMap<>();
   private final Map<String, Long> revisions = new LinkedHashMap<>();
+  private final Map<String, PodMetadata> podMetadata = new LinkedHashMap<>();
   private final List<String> deletes = new ArrayList<>();
   private final Map<String, Map<String, String>> selectors = new LinkedHashMap<>();
   private final List<Manifest> routingObjects = new ArrayList<>();
@@ -85,11 +87,23 @@ public final class Sync {
 
   /**
    * The new ReplicaSet, created (at zero replicas, revision one above the highest) if it does not
-   * exist yet.
+   * exist yet. An existing one that is not above every other revision (an undo back to an older
+   * template) gets the revision one above the highest, as Argo's syncReplicaSetRevision does.
    */
   public ObservedReplicaSet ensureNewReplicaSet() {
     if (snapshot.newRS().isPresent()) {
-      return snapshot.newRS().get();
+      ObservedReplicaSet existing = snapshot.newRS().get();
+      long highestOther =
+          snapshot.all().stream()
+              .filter(rs -> !rs.name().equals(existing.name()))
+              .mapToLong(ObservedReplicaSet::revision)
+              .max()
+              .orElse(0);
+      if (existing.revision() <= highestOther) {
+        revisions.put(existing.name(), highestOther + 1);
+        event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + (highestOther + 1)));
+      }
+      return existing;
     }
     String hash = rollout.spec().template().hash();
     long revision = snapshot.maxRevision() + 1;
@@ -166,6 +180,14 @@ public final class Sync {
     return revisions.getOrDefault(rs.name(), rs.revision());
   }
 
+  /**
+   * The ephemeral pod metadata ({@code activeMetadata}, {@code previewMetadata} …) {@code rs} and
+   * its pods should carry; empty maps to remove what was injected before.
+   */
+  public void podMetadata(ObservedReplicaSet rs, PodMetadata metadata) {
+    podMetadata.put(rs.name(), metadata);
+  }
+
   public void delete(ObservedReplicaSet rs) {
     deletes.add(rs.name());
   }
@@ -232,6 +254,7 @@ public final class Sync {
                     .replicas(replicas(rs))
                     .revision(revision(rs))
                     .antiAffinity(antiAffinity)
+                    .podMetadata(Optional.ofNullable(podMetadata.get(rs.name())))
                     .build()));
     for (ObservedReplicaSet rs : observed.replicaSets()) {
       if (!deletes.contains(rs.name())) {
@@ -241,6 +264,7 @@ public final class Sync {
                 .replicas(replicas(rs))
                 .scaleDownDeadline(deadline(rs))
                 .revision(revision(rs))
+                .podMetadata(Optional.ofNullable(podMetadata.get(rs.name())))
                 .build());
       }
     }

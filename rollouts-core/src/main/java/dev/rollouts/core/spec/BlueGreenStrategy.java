@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface BlueGreenStrategy {
 
+  /** The default of {@code scaleDownDelaySeconds} and {@code abortScaleDownDelaySeconds}. */
+  int DEFAULT_SCALE_DOWN_DELAY_SECONDS = 30;
+
   /** {@code activeService}: required; absent only so that validation can report it. */
   Optional<String> activeService();
 

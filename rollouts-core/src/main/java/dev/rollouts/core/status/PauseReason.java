@@ -7,7 +7,7 @@ public enum PauseReason {
   /** A blue-green Rollout waiting for promotion. */
   BlueGreenPause,
   /** An analysis run ended inconclusive. */
-  AnalysisRunInconclusive,
+  InconclusiveAnalysisRun,
   /** An experiment ended inconclusive. */
   InconclusiveExperiment
 }

@@ -16,7 +16,7 @@ public final class ApplyException extends RuntimeException {
   private final transient AppliedDecision partial;
 
   ApplyException(String step, AppliedDecision partial, RuntimeException cause) {
-    super(step + ": " + cause.getMessage(), cause);
+    super(step + ": " + describe(cause), cause);
     this.step = step;
     this.partial = partial;
   }
@@ -33,9 +33,23 @@ public final class ApplyException extends RuntimeException {
 
   /** The HTTP status of the failed request, if it was an API error. */
   public Optional<Integer> httpCode() {
-    return getCause() instanceof KubernetesClientException e && e.getCode() > 0
-        ? Optional.of(e.getCode())
-        : Optional.empty();
+    return apiError(getCause()).map(KubernetesClientException::getCode);
+  }
+
+  /** The innermost-first API error with an HTTP status in the cause chain of {@code t}. */
+  static Optional<KubernetesClientException> apiError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof KubernetesClientException e && e.getCode() > 0) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Throwable cause) {
+    return apiError(cause)
+        .map(e -> "HTTP " + e.getCode() + (e.getStatus() != null && e.getStatus().getMessage() != null ? " " + e.getStatus().getMessage() : ""))
+        .orElseGet(() -> String.valueOf(cause.getCause() != null ? cause.getCause() : cause.getMessage()));
   }
 
   /** Whether the write failed because the object changed since it was read (HTTP 409). */

@@ -151,6 +151,7 @@ final class ClusterCache implements AutoCloseable {
           default -> null;
         };
     if (informer == null) {
+      // A kind without a cache here (an Event): never wait for it to show.
       return Optional.of("untracked");
     }
     return Optional.ofNullable(informer.getStore().getByKey(key)).map(o -> o.getMetadata().getResourceVersion());

@@ -39,7 +39,7 @@ public final class StatusMapper {
       Map.of(
           PauseReason.CanaryPauseStep, "CanaryPauseStep",
           PauseReason.BlueGreenPause, "BlueGreenPause",
-          PauseReason.AnalysisRunInconclusive, "InconclusiveAnalysisRun",
+          PauseReason.InconclusiveAnalysisRun, "InconclusiveAnalysisRun",
           PauseReason.InconclusiveExperiment, "InconclusiveExperiment");
 
   private StatusMapper() {}

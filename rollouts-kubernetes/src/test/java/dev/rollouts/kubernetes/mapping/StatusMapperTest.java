@@ -145,7 +145,7 @@ class StatusMapperTest {
     Map<String, Object> map =
         StatusMapper.toMap(
             RolloutStatus.builder()
-                .addPauseCondition(new PauseCondition(PauseReason.AnalysisRunInconclusive, T0))
+                .addPauseCondition(new PauseCondition(PauseReason.InconclusiveAnalysisRun, T0))
                 .build());
 
     assertThat(map.get("pauseConditions"))
@@ -153,7 +153,7 @@ class StatusMapperTest {
             List.of(
                 Map.of("reason", "InconclusiveAnalysisRun", "startTime", "2026-01-01T00:00:00Z")));
     assertThat(StatusMapper.fromMap(map).pauseConditions())
-        .containsExactly(new PauseCondition(PauseReason.AnalysisRunInconclusive, T0));
+        .containsExactly(new PauseCondition(PauseReason.InconclusiveAnalysisRun, T0));
   }
 
   @Test

@@ -34,21 +34,48 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final Set<WebSocket> openWatches = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicLong> requestsByMethod = new ConcurrentHashMap<>();
+  private final List<Served> served = new CopyOnWriteArrayList<>();
+
+  /**
+   * A request served, with the {@code User-Agent} of the client that sent it (give each client
+   * under test its own).
+   *
+   * @param userAgent the {@code User-Agent} header
+   * @param method the HTTP method
+   * @param path the path and query
+   */
+  public record Served(String userAgent, String method, String path) {
+
+    /** Whether it wrote (any method but GET). */
+    public boolean isWrite() {
+      return !method.equals("GET");
+    }
+  }
 
   FaultInjectingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
     this.delegate = new KubernetesMixedDispatcher(responses);
   }
 
-  /** A request the test wants to fail: its method and a predicate on its path. */
-  public record RequestMatch(String method, Predicate<String> path) {
+  /**
+   * A request the test wants to fail: who sent it ({@code User-Agent}, any when null), its method
+   * and a predicate on its path.
+   */
+  public record RequestMatch(String userAgent, String method, Predicate<String> path) {
 
-    /** Requests of {@code method} whose path contains {@code fragment}. */
+    /** Requests of {@code method} whose path contains {@code fragment}, from any client. */
     public static RequestMatch of(String method, String fragment) {
-      return new RequestMatch(method, p -> p.contains(fragment));
+      return new RequestMatch(null, method, p -> p.contains(fragment));
+    }
+
+    /** Requests from {@code userAgent} of {@code method} whose path contains {@code fragment}. */
+    public static RequestMatch of(String userAgent, String method, String fragment) {
+      return new RequestMatch(userAgent, method, p -> p.contains(fragment));
     }
 
     boolean matches(RecordedRequest request) {
-      return request.getMethod().equalsIgnoreCase(method) && path.test(request.getPath());
+      return (userAgent == null || userAgent.equals(request.getHeader("User-Agent")))
+          && request.getMethod().equalsIgnoreCase(method)
+          && path.test(request.getPath());
     }
   }
 
@@ -60,6 +87,11 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
    */
   public void fail(RequestMatch match, int code, int times) {
     faults.add(new Fault(match, code, new AtomicInteger(times)));
+  }
+
+  /** Forgets every injected fault not served yet. */
+  public void clearFaults() {
+    faults.clear();
   }
 
   /** How many injected faults have not been served yet. */
@@ -98,9 +130,20 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
         .sum();
   }
 
+  /** Every request served so far, in order. */
+  public List<Served> served() {
+    return List.copyOf(served);
+  }
+
+  /** How many requests served so far match {@code filter}. */
+  public long count(Predicate<Served> filter) {
+    return served.stream().filter(filter).count();
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requestsByMethod.computeIfAbsent(request.getMethod(), m -> new AtomicLong()).incrementAndGet();
+    served.add(new Served(String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()));
     for (Fault fault : faults) {
       if (fault.match().matches(request) && fault.remaining().getAndDecrement() > 0) {
         return new MockResponse().setResponseCode(fault.code()).setBody(statusBody(fault.code()));

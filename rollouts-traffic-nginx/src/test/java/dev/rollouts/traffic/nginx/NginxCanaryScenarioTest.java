@@ -163,4 +163,27 @@ class NginxCanaryScenarioTest {
     assertThat(replicas("2")).isZero();
     assertThat(replicas("1")).isEqualTo(10);
   }
+
+  @Test
+  void aCanaryIngressControlledBySomeoneElseIsReportedAndNoTrafficMoves() {
+    Manifest foreign =
+        Fixtures.withMetadata(
+            Fixtures.ingress("app-app-ingress-canary", Map.of(), Fixtures.spec()),
+            "ownerReferences",
+            List.of(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "other", "uid", "x", "controller", true)));
+    cluster.withRoutingObject(foreign);
+    cluster.updateSpec(spec -> dev.rollouts.testkit.Fixtures.withVersion(spec, "2"));
+    run(8);
+    Decision decision = cluster.sync(engine);
+    assertThat(decision.routingObjects()).isEmpty();
+    assertThat(decision.status().condition(dev.rollouts.core.status.ConditionType.Progressing))
+        .hasValueSatisfying(c -> {
+          assertThat(c.status()).isEqualTo("False");
+          assertThat(c.reason()).isEqualTo("TrafficRoutingError");
+          assertThat(c.message()).contains("app-app-ingress-canary");
+        });
+    assertThat(decision.events()).anySatisfy(e -> assertThat(e.reason()).isEqualTo("TrafficRoutingError"));
+    assertThat(cluster.rollout().status().currentStepIndex()).as("the setWeight step does not complete").contains(0);
+    assertThat(cluster.routingObjects()).contains(foreign);
+  }
 }

@@ -245,6 +245,20 @@ class CanaryRulesTest {
   }
 
   @Test
+  void undoReusesTheOlderReplicaSetAndMakesItTheLatestRevision() {
+    SimulatedCluster cluster = deployed(CanaryStrategy.builder().steps(List.of()).build());
+    cluster.updateSpec(spec -> Fixtures.withVersion(spec, "2"));
+    run(cluster, 8);
+    assertThat(cluster.rollout().status().stableRS()).contains("hash2");
+    cluster.updateSpec(spec -> Fixtures.withVersion(spec, "1"));
+    run(cluster, 8);
+    assertThat(cluster.replicaSets()).extracting(ObservedReplicaSet::name).containsExactly("demo-hash1", "demo-hash2");
+    assertThat(cluster.replicaSet("demo-hash1").orElseThrow().revision()).isEqualTo(3);
+    assertThat(replicas(cluster, "demo-hash1")).isEqualTo(4);
+    assertThat(cluster.rollout().status().stableRS()).contains("hash1");
+  }
+
+  @Test
   void restartAtIsCarriedIntoTheStatusOnceItHasPassed() {
     SimulatedCluster cluster = deployed(strategy().build());
     Instant restartAt = T0.plusSeconds(5);

@@ -190,7 +190,8 @@ final class CanaryStatus implements StatusRules {
         steps.steps().isEmpty()
             || next.currentStepIndex().isEmpty()
             || next.currentStepIndex().get() == steps.steps().size();
-    return allSteps && StatusCalculator.isFullyPromoted(next);
+    boolean oldReplicasScaledDown = next.replicas() == sync.rollout().spec().replicas();
+    return allSteps && StatusCalculator.isFullyPromoted(next) && oldReplicasScaledDown;
   }
 
   @Override

@@ -84,8 +84,8 @@ public final class SpecValidator {
     if (blueGreen.previewService().equals(blueGreen.activeService())) {
       return Optional.of(
           FieldError.invalid(
-              path + ".previewService",
-              blueGreen.previewService().get(),
+              path + ".activeService",
+              blueGreen.activeService().get(),
               "This rollout uses the same service for the active and preview services, but two different services are required."));
     }
     if (blueGreen.previewReplicaCount().isPresent()) {
@@ -113,7 +113,11 @@ public final class SpecValidator {
               blueGreen.scaleDownDelayRevisionLimit().get(),
               "This rollout's revision history limit can not be smaller than the rollout's scale down limit"));
     }
-    return blueGreen.antiAffinity().flatMap(a -> CanaryValidator.antiAffinityError(path + ".antiAffinity", a));
+    return blueGreen
+        .antiAffinity()
+        .flatMap(a -> CanaryValidator.antiAffinityError(path + ".antiAffinity", a))
+        .or(() -> AnalysisValidator.error(path + ".prePromotionAnalysis", blueGreen.prePromotionAnalysis()))
+        .or(() -> AnalysisValidator.error(path + ".postPromotionAnalysis", blueGreen.postPromotionAnalysis()));
   }
 
   static Optional<FieldError> optionalNonNegative(String path, Optional<Integer> value) {

@@ -111,7 +111,7 @@ class SpecValidatorTest {
             "spec.strategy.blueGreen.activeService: Required value: Rollout has missing field '.spec.strategy.blueGreen.activeService'"),
         Arguments.of(
             RolloutSpec.builder().from(valid()).strategy(blueGreen(b -> b.previewService("active"))).build(),
-            "spec.strategy.blueGreen.previewService: Invalid value: \"active\": This rollout uses the same service for the active and preview services, but two different services are required."),
+            "spec.strategy.blueGreen.activeService: Invalid value: \"active\": This rollout uses the same service for the active and preview services, but two different services are required."),
         Arguments.of(
             RolloutSpec.builder().from(valid()).strategy(blueGreen(b -> b.previewReplicaCount(4))).build(),
             "spec.strategy.blueGreen.previewReplicaCount: Invalid value: 4: must be between 1 and spec.replicas (3)"),
