@@ -2,17 +2,18 @@ package dev.rollouts.kubernetes.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollouts.core.decision.Decision;
+import dev.rollouts.core.decision.ReplicaSetCreation;
 import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.kubernetes.apply.ObjectWrite.Operation;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.mapping.Annotations;
 import dev.rollouts.kubernetes.mapping.ClusterState;
 import dev.rollouts.kubernetes.mapping.StatusMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The order keeps the availability bounds at every intermediate state: create the new
  * ReplicaSet, scale up, set Service selectors, apply routing objects, scale down, delete past
- * history, write the status (status subresource only), then record the Decision's events. A step
+ * history, sync the ephemeral metadata of running pods, set the Rollout's {@value
+ * Annotations#REVISION} annotation, write the status (status subresource only), then record the
+ * Decision's events. A ReplicaSet's ephemeral pod metadata ({@code podMetadata} of its creation or
+ * update, see {@link EphemeralPodMetadata}) goes into the same write as its replicas. A step
  * writes only what differs from what was observed, and each update carries the {@code
  * resourceVersion} it was based on, so a stale read fails with 409 rather than overwriting a newer
  * change. When a step fails, the applier stops and throws {@link ApplyException} with what it had
@@ -84,27 +88,35 @@ public final class DecisionApplier {
     run.routingObjects();
     run.scale(false);
     run.deleteReplicaSets();
+    run.podMetadata();
+    run.rolloutRevision();
     run.status();
     run.decisionEvents();
-    return run.result.build();
+    return run.writes.result();
   }
 
   /** One application of one Decision. */
   private final class Run {
     private final RolloutResource rollout;
+    /** The Rollout as last written in this run: what the next write of it is based on. */
+    private RolloutResource latestRollout;
     private final Observation observed;
     private final Decision decision;
     private final String namespace;
     private final String logKey;
     private final boolean engineReportsScaling;
-    private final AppliedDecision.Builder result = AppliedDecision.builder();
+    private final Writes writes;
+    private final PodMetadataSync pods;
 
     Run(ClusterState state, Decision decision) {
       this.rollout = state.rollout();
+      this.latestRollout = rollout;
       this.observed = new Observation(state);
       this.decision = decision;
       this.namespace = rollout.getMetadata().getNamespace();
       this.logKey = namespace + "/" + rollout.getMetadata().getName();
+      this.writes = new Writes(guard, namespace);
+      this.pods = new PodMetadataSync(client, writes);
       this.engineReportsScaling = decision.events().stream().anyMatch(e -> e.reason().equals(SCALING_REPLICA_SET));
     }
 
@@ -141,7 +153,7 @@ public final class DecisionApplier {
           continue;
         }
         String direction = update.replicas() > from ? "up" : "down";
-        String step = (from == update.replicas() ? "annotate" : "scale " + direction) + " ReplicaSet " + namespace + "/" + update.name();
+        String step = (from == update.replicas() ? "update" : "scale " + direction) + " ReplicaSet " + namespace + "/" + update.name();
         ReplicaSet written =
             write(step, () -> client.apps().replicaSets().resource(serialization.clone(current.get())).edit(rs -> desired));
         record(written, Operation.UPDATE, current.get());
@@ -209,9 +221,59 @@ public final class DecisionApplier {
       }
     }
 
+    void podMetadata() {
+      pods.syncAll(decision, observed, logKey);
+    }
+
+    /**
+     * Argo's setRolloutRevision: the Rollout's own {@value Annotations#REVISION} annotation is the
+     * revision of its new ReplicaSet (the one whose hash is {@code status.currentPodHash}), written
+     * with a JSON Patch of that annotation alone.
+     */
+    void rolloutRevision() {
+      Optional<String> revision = newRevision().map(String::valueOf);
+      Map<String, String> annotations = Optional.ofNullable(rollout.getMetadata().getAnnotations()).orElse(Map.of());
+      if (revision.isEmpty() || revision.get().equals(annotations.get(Annotations.REVISION))) {
+        return;
+      }
+      RolloutResource written =
+          write("set the revision of Rollout " + logKey,
+              () -> client.resources(RolloutResource.class).inNamespace(namespace)
+                  .resource(serialization.clone(latestRollout))
+                  .edit(r -> {
+                    Map<String, String> edited = new LinkedHashMap<>(Optional.ofNullable(r.getMetadata().getAnnotations()).orElse(Map.of()));
+                    edited.put(Annotations.REVISION, revision.get());
+                    r.getMetadata().setAnnotations(edited);
+                    return r;
+                  }));
+      record(written, Operation.UPDATE, latestRollout);
+      latestRollout = written;
+      LOG.info("[{}] Rollout revision {}", logKey, revision.get());
+    }
+
+    /** The revision of the ReplicaSet whose pod-template hash is the new status' currentPodHash. */
+    private Optional<Long> newRevision() {
+      Optional<String> hash = decision.status().currentPodHash();
+      if (hash.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<ReplicaSetCreation> created = decision.createReplicaSet().filter(c -> c.podTemplateHash().equals(hash.get()));
+      if (created.isPresent()) {
+        return Optional.of(created.get().revision());
+      }
+      return decision.replicaSets().stream()
+          .filter(u -> observed.replicaSet(u.name())
+              .map(rs -> rs.getMetadata().getLabels())
+              .map(labels -> hash.get().equals(labels.get(Annotations.POD_TEMPLATE_HASH_LABEL)))
+              .orElse(false))
+          .map(ReplicaSetUpdate::revision)
+          .filter(r -> r > 0)
+          .findFirst();
+    }
+
     void status() {
       Map<String, Object> desired = new LinkedHashMap<>(StatusMapper.toMap(decision.status()));
-      Long generation = rollout.getMetadata().getGeneration();
+      Long generation = latestRollout.getMetadata().getGeneration();
       if (generation != null) {
         desired.put("observedGeneration", Long.toString(generation));
       }
@@ -222,19 +284,19 @@ public final class DecisionApplier {
       RolloutResource written =
           write("write the status of Rollout " + logKey,
               () -> client.resources(RolloutResource.class).inNamespace(namespace)
-                  .resource(serialization.clone(rollout))
+                  .resource(serialization.clone(latestRollout))
                   .editStatus(r -> {
                     r.setStatus(merged);
                     return r;
                   }));
-      record(written, Operation.UPDATE, rollout);
+      record(written, Operation.UPDATE, latestRollout);
       LOG.debug("[{}] status written: phase {}", logKey, merged.get("phase"));
     }
 
     void decisionEvents() {
       for (RolloutEvent event : decision.events()) {
         events.record(rollout, event);
-        result.addEvents(event);
+        writes.event(event);
       }
     }
 
@@ -242,31 +304,16 @@ public final class DecisionApplier {
       if (!engineReportsScaling) {
         RolloutEvent event = RolloutEvent.normal(SCALING_REPLICA_SET, message);
         events.record(rollout, event);
-        result.addEvents(event);
+        writes.event(event);
       }
     }
 
     private <T> T write(String step, Supplier<T> request) {
-      guard.check();
-      try {
-        return request.get();
-      } catch (KubernetesClientException e) {
-        throw new ApplyException(step, result.build(), e);
-      }
+      return writes.send(step, request);
     }
 
     private void record(HasMetadata after, Operation operation, HasMetadata before) {
-      HasMetadata named = after != null ? after : before;
-      result.addWrites(
-          new ObjectWrite(
-              named.getKind(),
-              namespace,
-              named.getMetadata().getName(),
-              operation,
-              Optional.ofNullable(before).map(b -> b.getMetadata().getResourceVersion()),
-              operation == Operation.DELETE || after == null
-                  ? Optional.empty()
-                  : Optional.ofNullable(after.getMetadata().getResourceVersion())));
+      writes.record(after, operation, before);
     }
 
     private JsonNode tree(Map<String, Object> map) {

@@ -4,11 +4,13 @@ import dev.rollouts.core.decision.AntiAffinityRule;
 import dev.rollouts.core.decision.ReplicaSetCreation;
 import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.spec.AntiAffinity;
+import dev.rollouts.core.spec.PodMetadata;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.mapping.Annotations;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
@@ -57,7 +59,9 @@ final class ReplicaSets {
   /**
    * The ReplicaSet {@code creation} asks for: the Rollout's pod template, with the pod-template-hash
    * label on the ReplicaSet, its selector and its pods; owned by the Rollout as its controller;
-   * annotated with the revision and the Rollout's replicas; with the anti-affinity term, if any.
+   * annotated with the revision and the Rollout's replicas; with the anti-affinity term, if any; with
+   * the ephemeral pod metadata, if any, in its pod template and recorded in the {@value
+   * Annotations#EPHEMERAL_METADATA} annotation (see {@link EphemeralPodMetadata}).
    */
   static ReplicaSet newReplicaSet(
       RolloutResource rollout, ReplicaSetCreation creation, KubernetesSerialization serialization) {
@@ -65,7 +69,7 @@ final class ReplicaSets {
     PodTemplateSpec template = serialization.convertValue(rollout.getSpec().getOrDefault("template", Map.of()), PodTemplateSpec.class);
     LabelSelector selector = serialization.convertValue(rollout.getSpec().getOrDefault("selector", Map.of()), LabelSelector.class);
     if (template.getMetadata() == null) {
-      template.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+      template.setMetadata(new ObjectMeta());
     }
     Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(template.getMetadata().getLabels()).orElse(Map.of()));
     labels.put(Annotations.POD_TEMPLATE_HASH_LABEL, hash);
@@ -81,6 +85,7 @@ final class ReplicaSets {
         annotations.put(k, v);
       }
     });
+    creation.podMetadata().ifPresent(desired -> injectPodMetadata(template.getMetadata(), annotations, desired));
     annotations.put(Annotations.REVISION, Long.toString(creation.revision()));
     annotations.put(Annotations.DESIRED_REPLICAS, Integer.toString(rolloutReplicas(rollout)));
     int minReadySeconds = rollout.getSpec().get("minReadySeconds") instanceof Number n ? n.intValue() : 0;
@@ -139,10 +144,26 @@ final class ReplicaSets {
   }
 
   /**
+   * Makes {@code template} carry {@code desired} instead of the ephemeral metadata {@code
+   * annotations} (the ReplicaSet's) record, and records what it injected there. Returns whether the
+   * template changed.
+   */
+  static boolean injectPodMetadata(ObjectMeta template, Map<String, String> annotations, PodMetadata desired) {
+    PodMetadata recorded = EphemeralPodMetadata.recorded(annotations);
+    PodMetadata injected = EphemeralPodMetadata.injectable(template, recorded, desired);
+    boolean changed = EphemeralPodMetadata.replace(template, recorded, injected);
+    EphemeralPodMetadata.annotation(injected)
+        .ifPresentOrElse(
+            json -> annotations.put(Annotations.EPHEMERAL_METADATA, json),
+            () -> annotations.remove(Annotations.EPHEMERAL_METADATA));
+    return changed;
+  }
+
+  /**
    * Makes {@code rs} (a copy the caller owns) what {@code update} asks: its replicas, its revision
    * (keeping the one it replaces in the revision history, as on a rollback), its scale-down
-   * deadline, and the Rollout's replicas in the desired-replicas annotation whenever it is scaled
-   * or has pods. Returns whether anything changed.
+   * deadline, the Rollout's replicas in the desired-replicas annotation whenever it is scaled or has
+   * pods, and its ephemeral pod metadata when the update has some. Returns whether anything changed.
    */
   static boolean applyUpdate(ReplicaSet rs, ReplicaSetUpdate update, int rolloutReplicas) {
     int current = specReplicas(rs);
@@ -169,11 +190,25 @@ final class ReplicaSets {
     } else {
       annotations.remove(Annotations.SCALE_DOWN_DEADLINE);
     }
+    boolean templateChanged =
+        update.podMetadata().isPresent()
+            && injectPodMetadata(templateMetadata(rs), annotations, update.podMetadata().get());
 
-    boolean changed = current != update.replicas() || !annotations.equals(before);
+    boolean changed = current != update.replicas() || !annotations.equals(before) || templateChanged;
     rs.getSpec().setReplicas(update.replicas());
     rs.getMetadata().setAnnotations(annotations);
     return changed;
+  }
+
+  /** The metadata of the pod template of {@code rs}, created empty if it has none. */
+  static ObjectMeta templateMetadata(ReplicaSet rs) {
+    if (rs.getSpec().getTemplate() == null) {
+      rs.getSpec().setTemplate(new PodTemplateSpec());
+    }
+    if (rs.getSpec().getTemplate().getMetadata() == null) {
+      rs.getSpec().getTemplate().setMetadata(new ObjectMeta());
+    }
+    return rs.getSpec().getTemplate().getMetadata();
   }
 
   /** {@code spec.replicas}, 1 when absent as the API server defaults it. */

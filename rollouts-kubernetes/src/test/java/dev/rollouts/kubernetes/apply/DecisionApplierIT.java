@@ -2,6 +2,7 @@ package dev.rollouts.kubernetes.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rollouts.core.decision.AntiAffinityRule;
 import dev.rollouts.core.decision.Decision;
@@ -9,14 +10,18 @@ import dev.rollouts.core.decision.ReplicaSetCreation;
 import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.spec.AntiAffinity;
+import dev.rollouts.core.spec.PodMetadata;
 import dev.rollouts.core.status.Phase;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.traffic.Manifest;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.mapping.ClusterState;
+import dev.rollouts.kubernetes.mapping.PodTemplateHash;
 import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.RequestMatch;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -27,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -285,6 +291,161 @@ class DecisionApplierIT {
       assertThat(e.getType()).isEqualTo("Warning");
       assertThat(e.getSource().getComponent()).isEqualTo("rollouts-controller");
     });
+  }
+
+  static final String EPHEMERAL = "rollout.argoproj.io/ephemeral-metadata";
+  static final PodMetadata PREVIEW = new PodMetadata(Map.of("role", "preview"), Map.of("example.com/stage", "preview"));
+  static final PodMetadata ACTIVE = new PodMetadata(Map.of("role", "active"), Map.of());
+
+  /** The fingerprint of the Rollout's template, as the engine sees it. */
+  String rolloutFingerprint() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> template = (Map<String, Object>) read().getSpec().get("template");
+    return PodTemplateHash.of(template);
+  }
+
+  /** A pod of {@code rs} as the ReplicaSet controller creates it: from its template, controlled by it. */
+  Pod podOf(ReplicaSet rs, String name) {
+    var template = rs.getSpec().getTemplate();
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(NS)
+            .withLabels(new LinkedHashMap<>(template.getMetadata().getLabels()))
+            .withAnnotations(new LinkedHashMap<>(Optional.ofNullable(template.getMetadata().getAnnotations()).orElse(Map.of())))
+            .addToAnnotations("sidecar.example.com/status", "injected")
+            .addNewOwnerReference()
+            .withApiVersion("apps/v1").withKind("ReplicaSet").withName(rs.getMetadata().getName()).withUid(rs.getMetadata().getUid())
+            .withController(true)
+            .endOwnerReference()
+            .endMetadata()
+            .withSpec(template.getSpec())
+            .build();
+    return client.pods().inNamespace(NS).resource(pod).create();
+  }
+
+  Pod pod(String name) {
+    return client.pods().inNamespace(NS).withName(name).get();
+  }
+
+  void createPreviewReplicaSetWithPods() {
+    rollout();
+    applier.apply(state(), decision().createReplicaSet(ReplicaSetCreation.builder().from(creation("abc", 2)).podMetadata(PREVIEW).build()).build());
+    podOf(rs("web-abc"), "web-abc-1");
+    podOf(rs("web-abc"), "web-abc-2");
+  }
+
+  static ReplicaSetUpdate withPodMetadata(PodMetadata metadata) {
+    return ReplicaSetUpdate.builder().from(update("web-abc", 2)).revision(2).podMetadata(metadata).build();
+  }
+
+  @Test
+  void createsTheNewReplicaSetWithItsEphemeralPodMetadataRecordedAsArgoRecordsIt() {
+    rollout();
+
+    applier.apply(state(), decision().createReplicaSet(ReplicaSetCreation.builder().from(creation("abc", 1)).podMetadata(PREVIEW).build()).build());
+
+    ReplicaSet rs = rs("web-abc");
+    assertThat(rs.getSpec().getTemplate().getMetadata().getLabels())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("app", "web", "rollouts-pod-template-hash", "abc", "role", "preview"));
+    assertThat(rs.getSpec().getTemplate().getMetadata().getAnnotations()).containsExactlyEntriesOf(Map.of("example.com/stage", "preview"));
+    assertThat(rs.getMetadata().getAnnotations())
+        .containsEntry(EPHEMERAL, "{\"labels\":{\"role\":\"preview\"},\"annotations\":{\"example.com/stage\":\"preview\"}}");
+    assertThat(rs.getMetadata().getLabels()).doesNotContainKey("role");
+    assertThat(rs.getSpec().getSelector().getMatchLabels()).doesNotContainKey("role");
+    assertThat(PodTemplateHash.ofReplicaSet(rs)).isEqualTo(rolloutFingerprint());
+  }
+
+  @Test
+  void swappingPreviewForActiveMetadataPatchesTheTemplateAndTheRunningPodsAndKeepsTheFingerprint() {
+    createPreviewReplicaSetWithPods();
+    podOf(rs("web-abc"), "stranger");
+    Pod stranger = client.pods().inNamespace(NS).withName("stranger").edit(p -> {
+      p.getMetadata().setOwnerReferences(List.of());   // selected by the labels, controlled by nobody
+      return p;
+    });
+
+    AppliedDecision applied = applier.apply(state(), decision().addReplicaSets(withPodMetadata(ACTIVE)).build());
+
+    ReplicaSet rs = rs("web-abc");
+    assertThat(rs.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("role", "active");
+    assertThat(rs.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey("example.com/stage");
+    assertThat(rs.getMetadata().getAnnotations()).containsEntry(EPHEMERAL, "{\"labels\":{\"role\":\"active\"}}");
+    assertThat(PodTemplateHash.ofReplicaSet(rs)).isEqualTo(rolloutFingerprint());
+    for (String name : List.of("web-abc-1", "web-abc-2")) {
+      assertThat(pod(name).getMetadata().getLabels()).containsEntry("role", "active").containsEntry("app", "web");
+      assertThat(pod(name).getMetadata().getAnnotations())
+          .doesNotContainKey("example.com/stage")
+          .containsEntry("sidecar.example.com/status", "injected");
+    }
+    assertThat(pod("stranger").getMetadata().getLabels()).containsEntry("role", "preview");
+    assertThat(pod("stranger").getMetadata().getResourceVersion()).isEqualTo(stranger.getMetadata().getResourceVersion());
+    assertThat(applied.writes()).extracting(ObjectWrite::kind, ObjectWrite::name)
+        .containsExactly(tuple("ReplicaSet", "web-abc"), tuple("Pod", "web-abc-1"), tuple("Pod", "web-abc-2"));
+  }
+
+  @Test
+  void anEmptyPodMetadataRemovesWhatWasInjectedAndAnAbsentOneLeavesItAlone() {
+    createPreviewReplicaSetWithPods();
+
+    AppliedDecision absent = applier.apply(state(), decision().addReplicaSets(ReplicaSetUpdate.builder().from(withPodMetadata(PREVIEW)).podMetadata(Optional.empty()).build()).build());
+    assertThat(absent.writes()).noneMatch(w -> !w.kind().equals("Rollout"));
+    assertThat(pod("web-abc-1").getMetadata().getLabels()).containsEntry("role", "preview");
+
+    applier.apply(state(), decision().addReplicaSets(withPodMetadata(new PodMetadata(Map.of(), Map.of()))).build());
+
+    ReplicaSet rs = rs("web-abc");
+    assertThat(rs.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey("role");
+    assertThat(rs.getMetadata().getAnnotations()).doesNotContainKey(EPHEMERAL);
+    assertThat(pod("web-abc-1").getMetadata().getLabels()).doesNotContainKey("role");
+    assertThat(pod("web-abc-2").getMetadata().getAnnotations()).doesNotContainKey("example.com/stage");
+    assertThat(PodTemplateHash.ofReplicaSet(rs)).isEqualTo(rolloutFingerprint());
+  }
+
+  @Test
+  void podsAlreadyCarryingTheirMetadataAreNotWrittenAgain() {
+    createPreviewReplicaSetWithPods();
+    applier.apply(state(), decision().addReplicaSets(withPodMetadata(ACTIVE)).build());
+
+    AppliedDecision again = applier.apply(state(), decision().addReplicaSets(withPodMetadata(ACTIVE)).build());
+
+    assertThat(again.writes()).noneMatch(w -> !w.kind().equals("Rollout"));
+  }
+
+  @Test
+  void aPodThatChangedMeanwhileIsReadAgainAndOneThatIsGoneIsSkipped() {
+    createPreviewReplicaSetWithPods();
+    cluster.faults().fail(RequestMatch.of("PATCH", "/pods/web-abc-1"), 409, 1);
+    cluster.faults().fail(RequestMatch.of("PATCH", "/pods/web-abc-2"), 404, 1);
+
+    applier.apply(state(), decision().addReplicaSets(withPodMetadata(ACTIVE)).build());
+
+    assertThat(pod("web-abc-1").getMetadata().getLabels()).containsEntry("role", "active");
+    assertThat(cluster.faults().pendingFaults()).isZero();
+  }
+
+  @Test
+  void setsTheRolloutsRevisionToTheNewReplicaSetsKeepingItsOtherAnnotations() {
+    rollout();
+    RolloutStatus current = RolloutStatus.builder().phase(Phase.Progressing).replicas(3).currentPodHash("abc").build();
+
+    applier.apply(state(), decision().status(current).createReplicaSet(creation("abc", 1)).build());
+
+    RolloutResource after = read();
+    assertThat(after.getMetadata().getAnnotations())
+        .containsEntry("rollout.argoproj.io/revision", "2")
+        .containsEntry("team", "checkout");
+    assertThat(after.getStatus())
+        .containsEntry("currentPodHash", "abc")
+        .containsEntry("observedGeneration", String.valueOf(after.getMetadata().getGeneration()));
+
+    applier.apply(state(), decision().status(current).addReplicaSets(ReplicaSetUpdate.builder().from(update("web-abc", 1)).revision(3).build()).build());
+    assertThat(read().getMetadata().getAnnotations()).containsEntry("rollout.argoproj.io/revision", "3").containsEntry("team", "checkout");
+
+    AppliedDecision again =
+        applier.apply(state(), decision().status(current).addReplicaSets(ReplicaSetUpdate.builder().from(update("web-abc", 1)).revision(3).build()).build());
+    assertThat(again.noop()).as("writes: %s", again.writes()).isTrue();
   }
 
   static Service service(String name, Map<String, String> selector) {

@@ -1,6 +1,10 @@
 package dev.rollouts.kubernetes.sim;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,6 +14,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * subresource. Pods whose containers use an image marked {@link #neverReady(String)} exist but
  * never become ready.
  *
- * <p>No Pod objects are created: the Rollouts controller reads ReplicaSet status only.
+ * <p>By default no Pod objects are created: the Rollouts controller reads ReplicaSet status only.
+ * {@link #withPods()} also keeps {@code spec.replicas} Pod objects per ReplicaSet, each made from
+ * the ReplicaSet's template as it is when the pod is created (labels and annotations included) and
+ * controlled by it, as the ReplicaSet controller does; what happens to a pod after that is the
+ * business of whoever patches it.
  */
 public final class SimulatedReplicaSetController implements AutoCloseable {
 
@@ -47,6 +57,9 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final AtomicLong podNames = new AtomicLong();
+  private final Set<String> namespacesWithServiceAccount = ConcurrentHashMap.newKeySet();
+  private volatile boolean pods;
   private volatile SharedIndexInformer<ReplicaSet> informer;
 
   /**
@@ -58,6 +71,15 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
   public SimulatedReplicaSetController(KubernetesClient client, Duration delay) {
     this.client = client;
     this.delay = delay;
+  }
+
+  /** Also creates and deletes the Pod objects of each ReplicaSet from now on (see above). */
+  public SimulatedReplicaSetController withPods() {
+    pods = true;
+    if (informer != null) {
+      informer.getStore().list().forEach(this::schedule);
+    }
+    return this;
   }
 
   /** Starts watching ReplicaSets in every namespace; returns once the initial list is in. */
@@ -103,7 +125,7 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
   }
 
   private void schedule(ReplicaSet rs) {
-    if (desiredStatus(rs).equals(currentStatus(rs))) {
+    if (!pods && desiredStatus(rs).equals(currentStatus(rs))) {
       return;
     }
     String key = Cache.metaNamespaceKeyFunc(rs);
@@ -118,11 +140,14 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
     if (rs == null) {
       return;
     }
-    Map<String, Object> desired = desiredStatus(rs);
-    if (desired.equals(currentStatus(rs))) {
-      return;
-    }
     try {
+      if (pods) {
+        syncPods(rs);
+      }
+      Map<String, Object> desired = desiredStatus(rs);
+      if (desired.equals(currentStatus(rs))) {
+        return;
+      }
       String patch =
           client.getKubernetesSerialization().asJson(List.of(Map.of("op", "add", "path", "/status", "value", desired)));
       client
@@ -134,11 +159,59 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
           .patch(PatchContext.of(PatchType.JSON), patch);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
-        LOG.debug("status of ReplicaSet {} not written, trying again: {}", key, e.getMessage());
+        LOG.debug("ReplicaSet {} not reconciled, trying again: {}", key, e.getMessage());
         scheduled.add(key);
         executor.schedule(() -> reconcile(key), delay.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
+  }
+
+  /** Creates or deletes pods of {@code rs} until it controls {@code spec.replicas} of them. */
+  private void syncPods(ReplicaSet rs) {
+    String namespace = rs.getMetadata().getNamespace();
+    List<Pod> owned =
+        client.pods().inNamespace(namespace).withLabelSelector(rs.getSpec().getSelector()).list().getItems().stream()
+            .filter(pod -> pod.getMetadata().getOwnerReferences().stream()
+                .anyMatch(o -> Boolean.TRUE.equals(o.getController()) && Objects.equals(o.getUid(), rs.getMetadata().getUid())))
+            .sorted(Comparator.comparing((Pod pod) -> pod.getMetadata().getName()))
+            .toList();
+    int replicas = Optional.ofNullable(rs.getSpec().getReplicas()).orElse(1);
+    for (int i = owned.size(); i < replicas; i++) {
+      createPod(rs);
+    }
+    for (Pod extra : owned.subList(Math.min(replicas, owned.size()), owned.size())) {
+      client.pods().inNamespace(namespace).withName(extra.getMetadata().getName()).delete();
+    }
+  }
+
+  private void createPod(ReplicaSet rs) {
+    String namespace = rs.getMetadata().getNamespace();
+    if (namespacesWithServiceAccount.add(namespace)
+        && client.serviceAccounts().inNamespace(namespace).withName("default").get() == null) {
+      // A real API server admits no pod without its service account; no controller-manager makes it.
+      client.serviceAccounts().inNamespace(namespace)
+          .resource(new ServiceAccountBuilder().withNewMetadata().withName("default").endMetadata().build()).create();
+    }
+    PodTemplateSpec template = rs.getSpec().getTemplate();
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(rs.getMetadata().getName() + "-" + podNames.incrementAndGet())
+            .withNamespace(namespace)
+            .withLabels(template.getMetadata().getLabels())
+            .withAnnotations(template.getMetadata().getAnnotations())
+            .addNewOwnerReference()
+            .withApiVersion("apps/v1")
+            .withKind("ReplicaSet")
+            .withName(rs.getMetadata().getName())
+            .withUid(rs.getMetadata().getUid())
+            .withController(true)
+            .withBlockOwnerDeletion(true)
+            .endOwnerReference()
+            .endMetadata()
+            .withSpec(template.getSpec())
+            .build();
+    client.pods().inNamespace(namespace).resource(pod).create();
   }
 
   private Map<String, Object> desiredStatus(ReplicaSet rs) {
