@@ -56,7 +56,7 @@ final class CanaryReplicas {
       request.stable(counts(snapshot.stableRS().get()));
     }
     snapshot.others().forEach(rs -> request.addOlder(counts(rs)));
-    return weighting.split(request.build());
+    return PluginContracts.split(weighting, request.build());
   }
 
   private static ReplicaSetCounts counts(ObservedReplicaSet rs) {

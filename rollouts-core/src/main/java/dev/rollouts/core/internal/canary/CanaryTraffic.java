@@ -106,7 +106,7 @@ final class CanaryTraffic {
                 router.capabilities().contains(RouterCapability.HEADER_ROUTES) ? headerRoutes() : List.of())
             .observed(sync.observed().routingObjects())
             .build();
-    RoutingPlan plan = router.plan(request);
+    RoutingPlan plan = PluginContracts.plan(router, request);
     if (!plan.problems().isEmpty()) {
       String message = plan.problems().stream().map(RoutingProblem::toString).collect(Collectors.joining("; "));
       sync.blockedBy("TrafficRoutingError", message);
