@@ -29,7 +29,7 @@ final class SnapshotScreen implements Screen {
     for (String event : events) {
       out.println("» " + Screen.seconds(elapsed) + "  " + event);
     }
-    if (!rollouts.equals(shown)) {
+    if (!rollouts.equals(shown) && !(shown == null && rollouts.isEmpty())) {
       if (caption) {
         String head = "── " + Screen.seconds(elapsed) + " ";
         out.println();

@@ -44,6 +44,13 @@ final class Simulation {
   /** How long nothing must change before the simulation's watches are closed. */
   private static final Duration QUIET = Duration.ofMillis(150);
 
+  /**
+   * After a change, how long to let the changes that follow it (the controller's writes of one
+   * sync, the pods of one scale-up) arrive before showing the view, in real time; shorter at high
+   * speeds.
+   */
+  private static final Duration DEBOUNCE = Duration.ofMillis(200);
+
   /** Real time between looks at the Rollouts when nothing changes. */
   private static final Duration TICK = Duration.ofMillis(100);
 
@@ -127,7 +134,7 @@ final class Simulation {
       throws InterruptedException {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     SimulatedClock clock = stopwatch.clock();
-    Duration debounce = min(Duration.ofMillis(50), clock.real(POD_START).dividedBy(4));
+    Duration debounce = min(DEBOUNCE, clock.real(POD_START).dividedBy(4));
     long seen = watch.awaitChange(-1, Duration.ZERO);
     while (true) {
       List<RolloutSnapshot> snapshots = watch.snapshots();
