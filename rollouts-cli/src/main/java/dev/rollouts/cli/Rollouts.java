@@ -20,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -27,13 +28,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * shell.
  *
  * <p>A verb is one class annotated with picocli's {@code @Command}, listed in {@code subcommands}
- * below, with {@code mixinStandardHelpOptions = true} so it answers {@code --help}. Exit codes:
+ * below, with {@code mixinStandardHelpOptions = true} so it answers {@code --help} (and {@code
+ * --version}: the root's attributes are inherited). Exit codes:
  * {@value #OK} done, {@value #FAILURE} failed at run time (a rollout not found, a cluster not
  * reached, a Degraded rollout for {@code status}, an internal error), {@value #BAD_INPUT} bad usage
  * or unreadable input.
  */
 @Command(
     name = "rollouts",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Argo Rollouts' canary and blue-green progressive delivery, from a shell.",

@@ -37,6 +37,7 @@ final class JsonScreen implements Screen {
       String key = info.namespace() + "/" + info.name();
       if (!info.equals(shown.get(key))) {
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("kind", "Rollout");
         line.put("elapsed", seconds);
         line.putAll(JsonView.toMap(info));
         out.println(JsonView.write(line));

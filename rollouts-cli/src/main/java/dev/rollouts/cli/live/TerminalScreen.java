@@ -16,7 +16,7 @@ import java.util.List;
 final class TerminalScreen implements Screen {
 
   private static final String CLEAR = "\u001b[H\u001b[2J";
-  private static final int EVENTS_SHOWN = 6;
+  private static final int EVENTS_SHOWN = 8;
 
   /** An unchanged view is redrawn this often, for its ages; a changed one at once. */
   private static final Duration REDRAW = Duration.ofSeconds(1);

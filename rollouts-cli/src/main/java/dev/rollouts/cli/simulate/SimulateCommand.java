@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "  rollouts simulate --speed 5",
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --promote-at-pause",
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --abort-at-step 2",
-      "  rollouts simulate canary.yaml --set-image app=nginx:broken --fail-image nginx:broken --speed 20",
+      "  rollouts simulate canary.yaml --set-image app=nginx:bad --fail-image nginx:bad",
       "  rollouts simulate --output json | jq -c '{status, step, actualWeight}'"
     })
 public final class SimulateCommand implements Callable<Integer> {
