@@ -22,7 +22,8 @@ public abstract class ClusterCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(configure(cluster.config())).build()) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(configure(cluster.config())).build()) {
       try {
         return run(client, cluster.namespace(client));
       } catch (KubernetesClientException e) {

@@ -19,13 +19,25 @@ public final class ClusterErrors {
     String at = server.isEmpty() ? "" : " at " + server;
     Optional<IOException> io = ioCause(e);
     if (io.isPresent() && e.getCode() <= 0) {
-      return "cannot reach the Kubernetes API server" + at + ": " + Optional.ofNullable(io.get().getMessage()).orElse(io.get().toString());
+      return "cannot reach the Kubernetes API server"
+          + at
+          + ": "
+          + Optional.ofNullable(io.get().getMessage()).orElse(io.get().toString());
     }
-    String said = Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).filter(m -> m != null && !m.isEmpty()).orElse(e.getMessage());
+    String said =
+        Optional.ofNullable(e.getStatus())
+            .map(s -> s.getMessage())
+            .filter(m -> m != null && !m.isEmpty())
+            .orElse(e.getMessage());
     return switch (e.getCode()) {
       case 401 -> "the Kubernetes API server" + at + " did not accept the credentials: " + said;
       case 403 -> "the Kubernetes API server" + at + " forbids it: " + said;
-      case 404 -> "not found" + at + ": " + said + " (is the Rollout CRD, rollouts.argoproj.io, installed?)";
+      case 404 ->
+          "not found"
+              + at
+              + ": "
+              + said
+              + " (is the Rollout CRD, rollouts.argoproj.io, installed?)";
       default -> said;
     };
   }

@@ -16,10 +16,16 @@ import picocli.CommandLine.Option;
  */
 public final class ClusterOptions {
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "The kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
   Path kubeconfig;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: the current context).")
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "The kubeconfig context (default: the current context).")
   String context;
 
   @Option(
@@ -48,7 +54,8 @@ public final class ClusterOptions {
     } catch (KubernetesClientException e) {
       throw new CommandFailure("cannot read the kubeconfig: " + e.getMessage(), e);
     }
-    if (context != null && config.getContexts().stream().noneMatch(c -> context.equals(c.getName()))) {
+    if (context != null
+        && config.getContexts().stream().noneMatch(c -> context.equals(c.getName()))) {
       throw new CommandFailure("context \"" + context + "\" not found in the kubeconfig");
     }
     config.setRequestRetryBackoffLimit(0);
@@ -62,7 +69,9 @@ public final class ClusterOptions {
 
   /** The namespace to act in: {@code -n}, else the context's, else {@code default}. */
   public String namespace(KubernetesClient client) {
-    return Optional.ofNullable(namespace).or(() -> Optional.ofNullable(client.getNamespace())).orElse("default");
+    return Optional.ofNullable(namespace)
+        .or(() -> Optional.ofNullable(client.getNamespace()))
+        .orElse("default");
   }
 
   /** The namespace given with {@code -n}, if any. */

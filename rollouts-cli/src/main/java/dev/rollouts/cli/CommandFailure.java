@@ -1,8 +1,8 @@
 package dev.rollouts.cli;
 
 /**
- * A command could not do what was asked, for a reason the user can act on. The message is one
- * line, printed as {@code error: <message>}; the exit code is 1.
+ * A command could not do what was asked, for a reason the user can act on. The message is one line,
+ * printed as {@code error: <message>}; the exit code is 1.
  *
  * <pre>{@code
  * throw new CommandFailure("rollout \"web\" not found in namespace \"shop\"");

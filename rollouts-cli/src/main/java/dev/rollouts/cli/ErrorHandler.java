@@ -16,14 +16,18 @@ import picocli.CommandLine.ParseResult;
 public final class ErrorHandler implements IExecutionExceptionHandler {
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, ParseResult parseResult) {
     var err = commandLine.getErr();
     if (e instanceof CommandFailure) {
       err.println("error: " + e.getMessage());
     } else if (e instanceof KubernetesClientException k) {
       err.println("error: " + ClusterErrors.describe(k, ""));
     } else {
-      err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error, please report it: " + e);
+      err.println(
+          commandLine.getCommandSpec().qualifiedName()
+              + ": internal error, please report it: "
+              + e);
       e.printStackTrace(err);
     }
     err.flush();

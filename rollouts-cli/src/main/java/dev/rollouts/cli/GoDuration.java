@@ -10,13 +10,14 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Durations written as Go writes them ({@code time.ParseDuration}), as {@code kubectl} and Argo's
- * plug-in take them: a sequence of decimal numbers with units {@code ns}, {@code us} ({@code
- * µs}), {@code ms}, {@code s}, {@code m}, {@code h}: {@code 30s}, {@code 1.5h}, {@code 2h45m}.
- * {@code 0} needs no unit.
+ * plug-in take them: a sequence of decimal numbers with units {@code ns}, {@code us} ({@code µs}),
+ * {@code ms}, {@code s}, {@code m}, {@code h}: {@code 30s}, {@code 1.5h}, {@code 2h45m}. {@code 0}
+ * needs no unit.
  */
 public final class GoDuration implements ITypeConverter<Duration> {
 
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+  private static final Pattern PART =
+      Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
   private static final Map<String, Long> NANOS =
       Map.of(
           "ns", 1L,
@@ -41,11 +42,13 @@ public final class GoDuration implements ITypeConverter<Duration> {
     BigDecimal nanos = BigDecimal.ZERO;
     int at = 0;
     while (at < s.length() && m.find(at) && m.start() == at) {
-      nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(NANOS.get(m.group(2)))));
+      nanos =
+          nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(NANOS.get(m.group(2)))));
       at = m.end();
     }
     if (at == 0 || at != s.length()) {
-      throw new IllegalArgumentException("invalid duration \"" + text + "\" (write it as 30s, 5m, 1h30m)");
+      throw new IllegalArgumentException(
+          "invalid duration \"" + text + "\" (write it as 30s, 5m, 1h30m)");
     }
     return Duration.ofNanos(nanos.longValue());
   }

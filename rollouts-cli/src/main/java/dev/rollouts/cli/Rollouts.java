@@ -29,10 +29,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>A verb is one class annotated with picocli's {@code @Command}, listed in {@code subcommands}
  * below, with {@code mixinStandardHelpOptions = true} so it answers {@code --help} (and {@code
- * --version}: the root's attributes are inherited). Exit codes:
- * {@value #OK} done, {@value #FAILURE} failed at run time (a rollout not found, a cluster not
- * reached, a Degraded rollout for {@code status}, an internal error), {@value #BAD_INPUT} bad usage
- * or unreadable input.
+ * --version}: the root's attributes are inherited). Exit codes: {@value #OK} done, {@value
+ * #FAILURE} failed at run time (a rollout not found, a cluster not reached, a Degraded rollout for
+ * {@code status}, an internal error), {@value #BAD_INPUT} bad usage or unreadable input.
  */
 @Command(
     name = "rollouts",
@@ -94,7 +93,12 @@ public final class Rollouts {
     CommandLine commandLine = new CommandLine(new Rollouts(), factory);
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setParameterExceptionHandler(Rollouts::badUsage);
-    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    commandLine
+        .getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(true);
     return commandLine;
   }
 

@@ -135,7 +135,8 @@ public final class CliCluster implements AutoCloseable {
 
   /** Creates a Rollout; with {@code status}, writes it through the status subresource. */
   public RolloutResource create(RolloutResource rollout, Map<String, Object> status) {
-    var rollouts = client.resources(RolloutResource.class).inNamespace(rollout.getMetadata().getNamespace());
+    var rollouts =
+        client.resources(RolloutResource.class).inNamespace(rollout.getMetadata().getNamespace());
     RolloutResource created = rollouts.resource(rollout).create();
     if (status.isEmpty()) {
       return created;

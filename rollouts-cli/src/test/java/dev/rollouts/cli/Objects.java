@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Cluster objects for tests: Rollouts, their ReplicaSets and pods, as a controller would leave them. */
+/**
+ * Cluster objects for tests: Rollouts, their ReplicaSets and pods, as a controller would leave
+ * them.
+ */
 public final class Objects {
 
   private Objects() {}
@@ -20,11 +23,15 @@ public final class Objects {
   /** A step list: {@code setWeight 20, pause 10s, setWeight 50, pause {}}. */
   public static List<Map<String, Object>> steps() {
     return List.of(
-        Map.of("setWeight", 20), Map.of("pause", Map.of("duration", "10s")), Map.of("setWeight", 50), Map.of("pause", Map.of()));
+        Map.of("setWeight", 20),
+        Map.of("pause", Map.of("duration", "10s")),
+        Map.of("setWeight", 50),
+        Map.of("pause", Map.of()));
   }
 
   /** A canary Rollout of 5 replicas of {@code image} in {@code namespace}, without status. */
-  public static RolloutResource canary(String namespace, String name, String image, List<Map<String, Object>> steps) {
+  public static RolloutResource canary(
+      String namespace, String name, String image, List<Map<String, Object>> steps) {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("replicas", 5);
     spec.put("selector", Map.of("matchLabels", Map.of("app", name)));
@@ -32,9 +39,13 @@ public final class Objects {
         "template",
         Map.of(
             "metadata", Map.of("labels", Map.of("app", name)),
-            "spec", Map.of("containers", List.of(new LinkedHashMap<>(Map.of("name", "app", "image", image))))));
+            "spec",
+                Map.of(
+                    "containers",
+                    List.of(new LinkedHashMap<>(Map.of("name", "app", "image", image))))));
     spec.put("strategy", Map.of("canary", Map.of("steps", steps)));
-    return RolloutResource.of(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build(), spec);
+    return RolloutResource.of(
+        new ObjectMetaBuilder().withName(name).withNamespace(namespace).build(), spec);
   }
 
   /** A blue-green Rollout of 3 replicas of {@code image}, without status. */
@@ -42,13 +53,18 @@ public final class Objects {
     RolloutResource rollout = canary(namespace, name, image, List.of());
     Map<String, Object> spec = new LinkedHashMap<>(rollout.getSpec());
     spec.put("replicas", 3);
-    spec.put("strategy", Map.of("blueGreen", Map.of("activeService", name + "-active", "previewService", name + "-preview")));
+    spec.put(
+        "strategy",
+        Map.of(
+            "blueGreen",
+            Map.of("activeService", name + "-active", "previewService", name + "-preview")));
     rollout.setSpec(spec);
     return rollout;
   }
 
   /** A ReplicaSet {@code <rollout>-<hash>} the Rollout controls, with its status. */
-  public static ReplicaSet replicaSet(RolloutResource owner, String hash, int revision, String image, int replicas, int available) {
+  public static ReplicaSet replicaSet(
+      RolloutResource owner, String hash, int revision, String image, int replicas, int available) {
     String name = owner.getMetadata().getName();
     return new ReplicaSetBuilder()
         .withMetadata(

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A JSON Patch (RFC 6902) of a JSON tree, written against the tree as it was read so that every
- * operation applies: {@link #set} adds the missing parents of a field, {@link #remove} removes
- * only what is there.
+ * operation applies: {@link #set} adds the missing parents of a field, {@link #remove} removes only
+ * what is there.
  *
  * <pre>{@code
  * JsonPatch.of(Map.of("status", status))
@@ -23,9 +23,9 @@ import java.util.Optional;
  * //  {"op":"add","path":"/status/currentStepIndex","value":3}]
  * }</pre>
  *
- * <p>The {@code resourceVersion} operation makes the API server refuse the patch with 409
- * Conflict if the object changed since it was read (a {@code test} operation would do the same,
- * but fabric8's in-process server does not survive a failing one).
+ * <p>The {@code resourceVersion} operation makes the API server refuse the patch with 409 Conflict
+ * if the object changed since it was read (a {@code test} operation would do the same, but
+ * fabric8's in-process server does not survive a failing one).
  */
 final class JsonPatch {
 
@@ -101,7 +101,9 @@ final class JsonPatch {
     if (node instanceof List<?> list) {
       try {
         int index = Integer.parseInt(segment);
-        return index >= 0 && index < list.size() ? Optional.ofNullable(list.get(index)) : Optional.empty();
+        return index >= 0 && index < list.size()
+            ? Optional.ofNullable(list.get(index))
+            : Optional.empty();
       } catch (NumberFormatException e) {
         return Optional.empty();
       }

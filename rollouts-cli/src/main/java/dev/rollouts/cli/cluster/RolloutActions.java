@@ -34,8 +34,8 @@ import java.util.function.Function;
  * </table>
  *
  * <p>Undo is {@link Undo}. Each change is a JSON patch guarded by the {@code resourceVersion} that
- * was read; on 409 Conflict the Rollout is read again and the change recomputed, up to five
- * times. The status patch goes first, as in Argo's plug-in.
+ * was read; on 409 Conflict the Rollout is read again and the change recomputed, up to five times.
+ * The status patch goes first, as in Argo's plug-in.
  */
 public final class RolloutActions {
 
@@ -79,7 +79,9 @@ public final class RolloutActions {
         && canary.get("steps") instanceof List<?> steps
         && !steps.isEmpty()) {
       int index = status.get("currentStepIndex") instanceof Number n ? n.intValue() : 0;
-      p.status().remove("status", "pauseConditions").set(Math.min(index + 1, steps.size()), "status", "currentStepIndex");
+      p.status()
+          .remove("status", "pauseConditions")
+          .set(Math.min(index + 1, steps.size()), "status", "currentStepIndex");
     }
     return p;
   }
@@ -115,7 +117,9 @@ public final class RolloutActions {
 
   /** Restarts the pods at {@code at}: {@code spec.restartAt}, to the second. */
   public RolloutResource restart(String name, Instant at) {
-    return change(name, rollout -> specField(rollout, "restartAt", at.truncatedTo(ChronoUnit.SECONDS).toString()));
+    return change(
+        name,
+        rollout -> specField(rollout, "restartAt", at.truncatedTo(ChronoUnit.SECONDS).toString()));
   }
 
   /**
@@ -132,14 +136,16 @@ public final class RolloutActions {
           for (String kind : List.of("initContainers", "containers", "ephemeralContainers")) {
             List<?> containers = containers(rollout, kind);
             for (int i = 0; i < containers.size(); i++) {
-              if (containers.get(i) instanceof Map<?, ?> c && (container.equals("*") || container.equals(c.get("name")))) {
+              if (containers.get(i) instanceof Map<?, ?> c
+                  && (container.equals("*") || container.equals(c.get("name")))) {
                 p.spec().set(image, "spec", "template", "spec", kind, String.valueOf(i), "image");
                 found = true;
               }
             }
           }
           if (!found) {
-            throw new CommandFailure("unable to find container named \"" + container + "\" in rollout \"" + name + "\"");
+            throw new CommandFailure(
+                "unable to find container named \"" + container + "\" in rollout \"" + name + "\"");
           }
           return p;
         });
@@ -173,10 +179,15 @@ public final class RolloutActions {
       Patches p = patches.apply(rollout);
       try {
         if (!p.status().isEmpty()) {
-          rollout = rollouts(name).subresource("status").patch(PatchContext.of(PatchType.JSON), p.status().toJson(version(rollout)));
+          rollout =
+              rollouts(name)
+                  .subresource("status")
+                  .patch(PatchContext.of(PatchType.JSON), p.status().toJson(version(rollout)));
         }
         if (!p.spec().isEmpty()) {
-          rollout = rollouts(name).patch(PatchContext.of(PatchType.JSON), p.spec().toJson(version(rollout)));
+          rollout =
+              rollouts(name)
+                  .patch(PatchContext.of(PatchType.JSON), p.spec().toJson(version(rollout)));
         }
         return rollout;
       } catch (KubernetesClientException e) {

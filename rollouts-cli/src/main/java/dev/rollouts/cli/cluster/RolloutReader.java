@@ -29,8 +29,9 @@ public final class RolloutReader {
   }
 
   /** The Rollouts of any namespace, through {@code client}. */
-  public static MixedOperation<RolloutResource, KubernetesResourceList<RolloutResource>, Resource<RolloutResource>> rollouts(
-      KubernetesClient client) {
+  public static MixedOperation<
+          RolloutResource, KubernetesResourceList<RolloutResource>, Resource<RolloutResource>>
+      rollouts(KubernetesClient client) {
     return client.resources(RolloutResource.class);
   }
 
@@ -47,9 +48,13 @@ public final class RolloutReader {
     return rollout;
   }
 
-  /** The failure for a Rollout that does not exist: {@code rollout "web" not found in namespace "shop"}. */
+  /**
+   * The failure for a Rollout that does not exist: {@code rollout "web" not found in namespace
+   * "shop"}.
+   */
   public static CommandFailure notFound(String name, String namespace) {
-    return new CommandFailure("rollout \"" + name + "\" not found in namespace \"" + namespace + "\"");
+    return new CommandFailure(
+        "rollout \"" + name + "\" not found in namespace \"" + namespace + "\"");
   }
 
   /** The Rollout called {@code name}, with its ReplicaSets and their pods. */
@@ -63,7 +68,14 @@ public final class RolloutReader {
 
   /** The ReplicaSets {@code rollout} controls, found by its selector's labels and its uid. */
   public List<ReplicaSet> replicaSetsOf(RolloutResource rollout) {
-    return client.apps().replicaSets().inNamespace(namespace).withLabels(matchLabels(rollout)).list().getItems().stream()
+    return client
+        .apps()
+        .replicaSets()
+        .inNamespace(namespace)
+        .withLabels(matchLabels(rollout))
+        .list()
+        .getItems()
+        .stream()
         .filter(rs -> isControlledBy(rs, rollout))
         .toList();
   }
@@ -71,7 +83,8 @@ public final class RolloutReader {
   /** {@code spec.selector.matchLabels}; empty if there are none. */
   public static Map<String, String> matchLabels(RolloutResource rollout) {
     Map<String, String> labels = new LinkedHashMap<>();
-    if (rollout.getSpec().get("selector") instanceof Map<?, ?> selector && selector.get("matchLabels") instanceof Map<?, ?> match) {
+    if (rollout.getSpec().get("selector") instanceof Map<?, ?> selector
+        && selector.get("matchLabels") instanceof Map<?, ?> match) {
       match.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
     }
     return labels;

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Rolls a Rollout back to an older revision, as Argo's {@code undo}: the pod template of the
  * ReplicaSet of that revision (default: the one before the newest) is copied into {@code
- * spec.template}, without its {@value Annotations#POD_TEMPLATE_HASH_LABEL} label. When the
- * template already is that revision's, nothing is written.
+ * spec.template}, without its {@value Annotations#POD_TEMPLATE_HASH_LABEL} label. When the template
+ * already is that revision's, nothing is written.
  */
 public final class Undo {
 
@@ -55,25 +55,38 @@ public final class Undo {
     return new Result(revisionOf(target), false);
   }
 
-  private static ReplicaSet find(RolloutResource rollout, List<ReplicaSet> replicaSets, long revision) {
+  private static ReplicaSet find(
+      RolloutResource rollout, List<ReplicaSet> replicaSets, long revision) {
     List<ReplicaSet> newestFirst =
         replicaSets.stream().sorted(Comparator.comparingLong(Undo::revisionOf).reversed()).toList();
     if (revision > 0) {
       return newestFirst.stream()
           .filter(rs -> revisionOf(rs) == revision)
           .findFirst()
-          .orElseThrow(() -> new CommandFailure("unable to find revision " + revision + " of rollout \"" + rollout.getMetadata().getName() + "\""));
+          .orElseThrow(
+              () ->
+                  new CommandFailure(
+                      "unable to find revision "
+                          + revision
+                          + " of rollout \""
+                          + rollout.getMetadata().getName()
+                          + "\""));
     }
     if (newestFirst.size() < 2) {
-      throw new CommandFailure("no previous revision of rollout \"" + rollout.getMetadata().getName() + "\" to go back to");
+      throw new CommandFailure(
+          "no previous revision of rollout \""
+              + rollout.getMetadata().getName()
+              + "\" to go back to");
     }
     return newestFirst.get(1);
   }
 
   private Map<String, Object> templateOf(ReplicaSet rs) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> template = client.getKubernetesSerialization().convertValue(rs.getSpec().getTemplate(), Map.class);
-    if (template.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> labels) {
+    Map<String, Object> template =
+        client.getKubernetesSerialization().convertValue(rs.getSpec().getTemplate(), Map.class);
+    if (template.get("metadata") instanceof Map<?, ?> metadata
+        && metadata.get("labels") instanceof Map<?, ?> labels) {
       Map<String, Object> copy = new LinkedHashMap<>();
       labels.forEach((k, v) -> copy.put(String.valueOf(k), v));
       copy.remove(Annotations.POD_TEMPLATE_HASH_LABEL);
@@ -86,7 +99,9 @@ public final class Undo {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> templateTree(RolloutResource rollout) {
-    return rollout.getSpec().get("template") instanceof Map<?, ?> t ? (Map<String, Object>) t : Map.of();
+    return rollout.getSpec().get("template") instanceof Map<?, ?> t
+        ? (Map<String, Object>) t
+        : Map.of();
   }
 
   static long revisionOf(ReplicaSet rs) {

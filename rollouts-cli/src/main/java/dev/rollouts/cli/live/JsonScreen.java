@@ -24,7 +24,8 @@ final class JsonScreen implements Screen {
   }
 
   @Override
-  public void show(List<RolloutInfo> rollouts, ViewTime time, Duration elapsed, List<String> events) {
+  public void show(
+      List<RolloutInfo> rollouts, ViewTime time, Duration elapsed, List<String> events) {
     double seconds = elapsed.toMillis() / 1000.0;
     for (String event : events) {
       Map<String, Object> line = new LinkedHashMap<>();

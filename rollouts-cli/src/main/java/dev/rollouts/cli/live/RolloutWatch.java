@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Rollouts, ReplicaSets and pods of one namespace (or of all), kept current by three
- * informers, and a counter of changes to wait on.
+ * The Rollouts, ReplicaSets and pods of one namespace (or of all), kept current by three informers,
+ * and a counter of changes to wait on.
  *
  * <pre>{@code
  * try (RolloutWatch watch = RolloutWatch.start(client, Optional.of("shop"), Map.of("app", "web"))) {
@@ -41,10 +41,13 @@ public final class RolloutWatch implements AutoCloseable {
   private final Object lock = new Object();
   private long changes;
 
-  private RolloutWatch(KubernetesClient client, Optional<String> namespace, Optional<Map<String, String>> labels) {
+  private RolloutWatch(
+      KubernetesClient client, Optional<String> namespace, Optional<Map<String, String>> labels) {
     ResourceEventHandler<HasMetadata> onChange = handler();
     rollouts = scope(client.resources(RolloutResource.class), namespace).runnableInformer(0);
-    replicaSets = labels.map(l -> scope(client.apps().replicaSets(), namespace).withLabels(l).runnableInformer(0));
+    replicaSets =
+        labels.map(
+            l -> scope(client.apps().replicaSets(), namespace).withLabels(l).runnableInformer(0));
     pods = labels.map(l -> scope(client.pods(), namespace).withLabels(l).runnableInformer(0));
     rollouts.addEventHandler(cast(onChange));
     replicaSets.ifPresent(i -> i.addEventHandler(cast(onChange)));
@@ -55,9 +58,11 @@ public final class RolloutWatch implements AutoCloseable {
    * Starts watching and returns once each informer has listed what exists.
    *
    * @param namespace the namespace; empty for all
-   * @param labels only ReplicaSets and pods with these labels (the Rollout's selector); empty for all
+   * @param labels only ReplicaSets and pods with these labels (the Rollout's selector); empty for
+   *     all
    */
-  public static RolloutWatch start(KubernetesClient client, Optional<String> namespace, Map<String, String> labels) {
+  public static RolloutWatch start(
+      KubernetesClient client, Optional<String> namespace, Map<String, String> labels) {
     return start(new RolloutWatch(client, namespace, Optional.of(labels)));
   }
 
@@ -116,21 +121,26 @@ public final class RolloutWatch implements AutoCloseable {
   /** Every Rollout watched, by namespace and name, with its objects. */
   public List<RolloutSnapshot> snapshots() {
     return rollouts.getStore().list().stream()
-        .sorted(Comparator.comparing((RolloutResource r) -> r.getMetadata().getNamespace()).thenComparing(r -> r.getMetadata().getName()))
+        .sorted(
+            Comparator.comparing((RolloutResource r) -> r.getMetadata().getNamespace())
+                .thenComparing(r -> r.getMetadata().getName()))
         .map(this::snapshotOf)
         .toList();
   }
 
   /** The Rollout {@code namespace/name} with its objects, if it exists. */
   public Optional<RolloutSnapshot> snapshot(String namespace, String name) {
-    return Optional.ofNullable(rollouts.getStore().getByKey(namespace + "/" + name)).map(this::snapshotOf);
+    return Optional.ofNullable(rollouts.getStore().getByKey(namespace + "/" + name))
+        .map(this::snapshotOf);
   }
 
   private RolloutSnapshot snapshotOf(RolloutResource rollout) {
     String namespace = rollout.getMetadata().getNamespace();
     return new RolloutSnapshot(
         rollout,
-        replicaSets.map(i -> i.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace)).orElse(List.of()),
+        replicaSets
+            .map(i -> i.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace))
+            .orElse(List.of()),
         pods.map(i -> i.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace)).orElse(List.of()));
   }
 
@@ -166,14 +176,15 @@ public final class RolloutWatch implements AutoCloseable {
   }
 
   private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>>
-      FilterWatchListDeletable<T, L, R> scope(MixedOperation<T, L, R> ops, Optional<String> namespace) {
+      FilterWatchListDeletable<T, L, R> scope(
+          MixedOperation<T, L, R> ops, Optional<String> namespace) {
     return namespace.isPresent() ? ops.inNamespace(namespace.get()) : ops.inAnyNamespace();
   }
 
   /**
-   * Stops watching, once the server has had a moment with nothing to send: fabric8's in-process
-   * API server (the one {@code rollouts simulate} runs) stalls for up to a minute when a watch
-   * closes just as it finishes sending an event. Waits at most half a second.
+   * Stops watching, once the server has had a moment with nothing to send: fabric8's in-process API
+   * server (the one {@code rollouts simulate} runs) stalls for up to a minute when a watch closes
+   * just as it finishes sending an event. Waits at most half a second.
    */
   @Override
   public void close() {

@@ -31,7 +31,9 @@ public interface Screen {
   enum Mode {
     /** Redraw in place, with colours: for a terminal. */
     TERMINAL,
-    /** Print the whole view each time it changes, separated by a caption line: for a file or a pipe. */
+    /**
+     * Print the whole view each time it changes, separated by a caption line: for a file or a pipe.
+     */
     SNAPSHOTS,
     /** One JSON object per line for each Rollout that changed, and one per event: for tools. */
     JSON
@@ -52,8 +54,8 @@ public interface Screen {
   }
 
   /**
-   * The mode for standard output: {@code JSON} if asked for, {@code TERMINAL} when standard
-   * output is an interactive terminal that understands escape codes, else {@code SNAPSHOTS}.
+   * The mode for standard output: {@code JSON} if asked for, {@code TERMINAL} when standard output
+   * is an interactive terminal that understands escape codes, else {@code SNAPSHOTS}.
    */
   static Mode detect(boolean json) {
     if (json) {

@@ -25,7 +25,8 @@ final class SnapshotScreen implements Screen {
   }
 
   @Override
-  public void show(List<RolloutInfo> rollouts, ViewTime time, Duration elapsed, List<String> events) {
+  public void show(
+      List<RolloutInfo> rollouts, ViewTime time, Duration elapsed, List<String> events) {
     for (String event : events) {
       out.println("» " + Screen.seconds(elapsed) + "  " + event);
     }

@@ -35,7 +35,8 @@ final class TerminalScreen implements Screen {
   }
 
   @Override
-  public void show(List<RolloutInfo> rollouts, ViewTime time, Duration elapsed, List<String> newEvents) {
+  public void show(
+      List<RolloutInfo> rollouts, ViewTime time, Duration elapsed, List<String> newEvents) {
     long now = System.nanoTime();
     if (newEvents.isEmpty() && rollouts.equals(shown) && now - drawnAt < REDRAW.toNanos()) {
       return;
@@ -50,7 +51,10 @@ final class TerminalScreen implements Screen {
     }
     StringBuilder frame = new StringBuilder(CLEAR);
     if (caption) {
-      frame.append("rollouts simulate · ").append(Screen.seconds(elapsed)).append(" · Ctrl-C to stop\n\n");
+      frame
+          .append("rollouts simulate · ")
+          .append(Screen.seconds(elapsed))
+          .append(" · Ctrl-C to stop\n\n");
     }
     for (RolloutInfo info : rollouts) {
       frame.append(view.render(info, time)).append('\n');

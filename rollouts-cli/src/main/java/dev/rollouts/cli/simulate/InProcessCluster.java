@@ -32,13 +32,17 @@ import java.util.logging.Logger;
  * }
  * }</pre>
  *
- * <p>It stores and watches objects; it runs no controllers: no pods appear for a ReplicaSet
- * unless a {@link PodSimulator} makes them.
+ * <p>It stores and watches objects; it runs no controllers: no pods appear for a ReplicaSet unless
+ * a {@link PodSimulator} makes them.
  */
 public final class InProcessCluster implements AutoCloseable {
 
-  /** The server logs every request through java.util.logging at INFO; a strong reference keeps it quiet. */
-  private static final Logger SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+  /**
+   * The server logs every request through java.util.logging at INFO; a strong reference keeps it
+   * quiet.
+   */
+  private static final Logger SERVER_LOG =
+      Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   private static final String CRD = "/crd/rollouts.argoproj.io.yaml";
 
@@ -56,11 +60,22 @@ public final class InProcessCluster implements AutoCloseable {
     SERVER_LOG.setLevel(Level.WARNING);
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMockServer server =
-        new KubernetesMockServer(new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new KubernetesMixedDispatcher(responses),
+            false);
     server.init();
     InProcessCluster cluster = new InProcessCluster(server);
     try {
-      cluster.newClient().apiextensions().v1().customResourceDefinitions().resource(rolloutCrd()).create();
+      cluster
+          .newClient()
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(rolloutCrd())
+          .create();
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -70,7 +85,8 @@ public final class InProcessCluster implements AutoCloseable {
 
   /** A new client of the server (closed with it). Requests are not retried: the server is local. */
   public KubernetesClient newClient() {
-    KubernetesClient client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+    KubernetesClient client =
+        server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     clients.add(client);
     return client;
   }

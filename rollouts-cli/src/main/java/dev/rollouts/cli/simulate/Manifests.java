@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The objects a simulation starts from: the built-in demo or the user's files (YAML or JSON, one
- * or several documents, or a {@code kind: List}). Rollouts become {@link RolloutResource}s;
- * built-in kinds stay as fabric8 reads them; kinds the in-process server has no definition for
- * are left out, with a note.
+ * The objects a simulation starts from: the built-in demo or the user's files (YAML or JSON, one or
+ * several documents, or a {@code kind: List}). Rollouts become {@link RolloutResource}s; built-in
+ * kinds stay as fabric8 reads them; kinds the in-process server has no definition for are left out,
+ * with a note.
  */
 final class Manifests {
 
@@ -55,7 +55,8 @@ final class Manifests {
       }
     }
     if (objects.stream().noneMatch(RolloutResource.class::isInstance)) {
-      throw new CommandFailure("no Rollout in " + String.join(", ", files.stream().map(Path::toString).toList()));
+      throw new CommandFailure(
+          "no Rollout in " + String.join(", ", files.stream().map(Path::toString).toList()));
     }
     return new Loaded(objects, notes);
   }
@@ -74,11 +75,19 @@ final class Manifests {
         continue;
       }
       if (item instanceof GenericKubernetesResource generic) {
-        if (RolloutResource.API_VERSION.equals(generic.getApiVersion()) && RolloutResource.KIND.equals(generic.getKind())) {
-          objects.add(client.getKubernetesSerialization().convertValue(generic, RolloutResource.class));
+        if (RolloutResource.API_VERSION.equals(generic.getApiVersion())
+            && RolloutResource.KIND.equals(generic.getKind())) {
+          objects.add(
+              client.getKubernetesSerialization().convertValue(generic, RolloutResource.class));
         } else {
-          notes.add("left out " + generic.getKind() + " " + generic.getMetadata().getName() + " of " + source
-              + ": the simulation knows Rollouts and Kubernetes' own kinds");
+          notes.add(
+              "left out "
+                  + generic.getKind()
+                  + " "
+                  + generic.getMetadata().getName()
+                  + " of "
+                  + source
+                  + ": the simulation knows Rollouts and Kubernetes' own kinds");
         }
       } else {
         objects.add(item);
@@ -99,10 +108,19 @@ final class Manifests {
       if (object.getMetadata().getNamespace() == null) {
         object.getMetadata().setNamespace("default");
       }
-      String name = object.getKind() + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+      String name =
+          object.getKind()
+              + " "
+              + object.getMetadata().getNamespace()
+              + "/"
+              + object.getMetadata().getName();
       try {
         if (object instanceof RolloutResource rollout) {
-          client.resources(RolloutResource.class).inNamespace(rollout.getMetadata().getNamespace()).resource(rollout).create();
+          client
+              .resources(RolloutResource.class)
+              .inNamespace(rollout.getMetadata().getNamespace())
+              .resource(rollout)
+              .create();
         } else {
           client.resource(object).create();
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a Rollout waits for someone to promote it: it has a pause condition that no clock ends
- * — a canary {@code pause} step without a duration, a blue-green pause without {@code
+ * Whether a Rollout waits for someone to promote it: it has a pause condition that no clock ends —
+ * a canary {@code pause} step without a duration, a blue-green pause without {@code
  * autoPromotionSeconds}, an inconclusive analysis. A manual pause ({@code spec.paused}) is the
  * user's own and does not count.
  */
@@ -30,9 +30,11 @@ final class PauseWait {
           case "CanaryPauseStep" -> {
             List<?> steps = Tree.list(spec, "strategy", "canary", "steps");
             int index = Tree.integer(status, "currentStepIndex").orElse(0);
-            yield index < steps.size() && Tree.at(steps.get(index), "pause", "duration").isPresent();
+            yield index < steps.size()
+                && Tree.at(steps.get(index), "pause", "duration").isPresent();
           }
-          case "BlueGreenPause" -> Tree.at(spec, "strategy", "blueGreen", "autoPromotionSeconds").isPresent();
+          case "BlueGreenPause" ->
+              Tree.at(spec, "strategy", "blueGreen", "autoPromotionSeconds").isPresent();
           default -> false;
         };
     return timed ? Optional.empty() : Optional.of(reason);

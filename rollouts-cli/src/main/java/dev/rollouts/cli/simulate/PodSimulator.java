@@ -11,8 +11,8 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.dsl.EditReplacePatchable;
+import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -44,17 +44,15 @@ import org.slf4j.LoggerFactory;
  * ReplicaSet it creates real Pod objects (named {@code <replicaset>-<5 characters>}, labelled and
  * owned as Kubernetes does), which start as {@code ContainerCreating} and become {@code Running}
  * and ready after the start delay; scaled-down pods are {@code Terminating} for the stop delay,
- * then deleted; a deleted ReplicaSet's pods go at once. Each ReplicaSet's status ({@code
- * replicas}, {@code readyReplicas}, {@code availableReplicas}, {@code observedGeneration})
- * follows its pods.
+ * then deleted; a deleted ReplicaSet's pods go at once. Each ReplicaSet's status ({@code replicas},
+ * {@code readyReplicas}, {@code availableReplicas}, {@code observedGeneration}) follows its pods.
  *
- * <p>Pods whose containers use a failing image never become ready: after the start delay they
- * are in {@code CrashLoopBackOff}. Scaling down removes pods that are not ready first, then the
- * newest.
+ * <p>Pods whose containers use a failing image never become ready: after the start delay they are
+ * in {@code CrashLoopBackOff}. Scaling down removes pods that are not ready first, then the newest.
  *
  * <p>All work happens on one thread, in the order events arrive, and every ReplicaSet is looked at
- * again each second, so that a failed write is made again; the simulator is the only writer of
- * pods and of ReplicaSet status.
+ * again each second, so that a failed write is made again; the simulator is the only writer of pods
+ * and of ReplicaSet status.
  */
 public final class PodSimulator implements AutoCloseable {
 
@@ -99,7 +97,11 @@ public final class PodSimulator implements AutoCloseable {
    * @param stopDelay real time a pod spends terminating
    * @param failingImages images whose pods never become ready
    */
-  public PodSimulator(KubernetesClient client, Duration startDelay, Duration stopDelay, Collection<String> failingImages) {
+  public PodSimulator(
+      KubernetesClient client,
+      Duration startDelay,
+      Duration stopDelay,
+      Collection<String> failingImages) {
     this.client = client;
     this.startDelay = startDelay;
     this.stopDelay = stopDelay;
@@ -109,26 +111,33 @@ public final class PodSimulator implements AutoCloseable {
   /** Starts watching ReplicaSets in every namespace; returns once the initial list is in. */
   public PodSimulator start() {
     informer =
-        client.apps().replicaSets().inAnyNamespace().inform(
-            new ResourceEventHandler<>() {
-              @Override
-              public void onAdd(ReplicaSet rs) {
-                submit(Cache.metaNamespaceKeyFunc(rs), rs);
-              }
+        client
+            .apps()
+            .replicaSets()
+            .inAnyNamespace()
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(ReplicaSet rs) {
+                    submit(Cache.metaNamespaceKeyFunc(rs), rs);
+                  }
 
-              @Override
-              public void onUpdate(ReplicaSet oldRs, ReplicaSet rs) {
-                submit(Cache.metaNamespaceKeyFunc(rs), rs);
-              }
+                  @Override
+                  public void onUpdate(ReplicaSet oldRs, ReplicaSet rs) {
+                    submit(Cache.metaNamespaceKeyFunc(rs), rs);
+                  }
 
-              @Override
-              public void onDelete(ReplicaSet rs, boolean deletedFinalStateUnknown) {
-                submit(Cache.metaNamespaceKeyFunc(rs), null);
-              }
-            },
-            0L);
+                  @Override
+                  public void onDelete(ReplicaSet rs, boolean deletedFinalStateUnknown) {
+                    submit(Cache.metaNamespaceKeyFunc(rs), null);
+                  }
+                },
+                0L);
     executor.scheduleWithFixedDelay(
-        () -> List.copyOf(replicaSets.keySet()).forEach(key -> guarded(() -> reconcile(key))), 1, 1, TimeUnit.SECONDS);
+        () -> List.copyOf(replicaSets.keySet()).forEach(key -> guarded(() -> reconcile(key))),
+        1,
+        1,
+        TimeUnit.SECONDS);
     return this;
   }
 
@@ -159,7 +168,9 @@ public final class PodSimulator implements AutoCloseable {
       create(key, rs, owned);
     }
     active.stream()
-        .sorted(Comparator.comparing((SimPod p) -> p.ready).thenComparing((SimPod p) -> p.created, Comparator.reverseOrder()))
+        .sorted(
+            Comparator.comparing((SimPod p) -> p.ready)
+                .thenComparing((SimPod p) -> p.created, Comparator.reverseOrder()))
         .limit(Math.max(0, active.size() - wanted))
         .forEach(p -> terminate(key, p));
     writeStatus(key);
@@ -173,8 +184,10 @@ public final class PodSimulator implements AutoCloseable {
             .withNewMetadata()
             .withName(name)
             .withNamespace(rs.getMetadata().getNamespace())
-            .withLabels(template.getMetadata() == null ? Map.of() : template.getMetadata().getLabels())
-            .withAnnotations(template.getMetadata() == null ? Map.of() : template.getMetadata().getAnnotations())
+            .withLabels(
+                template.getMetadata() == null ? Map.of() : template.getMetadata().getLabels())
+            .withAnnotations(
+                template.getMetadata() == null ? Map.of() : template.getMetadata().getAnnotations())
             .withOwnerReferences(
                 new OwnerReferenceBuilder()
                     .withApiVersion("apps/v1")
@@ -186,12 +199,17 @@ public final class PodSimulator implements AutoCloseable {
                     .build())
             .endMetadata()
             .withSpec(template.getSpec())
-            .withStatus(status(template.getSpec().getContainers(), "Pending", c -> waiting(c, "ContainerCreating", 0)))
+            .withStatus(
+                status(
+                    template.getSpec().getContainers(),
+                    "Pending",
+                    c -> waiting(c, "ContainerCreating", 0)))
             .build();
     client.pods().inNamespace(rs.getMetadata().getNamespace()).resource(pod).create();
     SimPod simPod = new SimPod(name, Instant.now());
     owned.add(simPod);
-    executor.schedule(() -> guarded(() -> started(key, simPod)), startDelay.toNanos(), TimeUnit.NANOSECONDS);
+    executor.schedule(
+        () -> guarded(() -> started(key, simPod)), startDelay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void started(String key, SimPod pod) {
@@ -200,12 +218,16 @@ public final class PodSimulator implements AutoCloseable {
       return;
     }
     List<Container> containers = rs.getSpec().getTemplate().getSpec().getContainers();
-    boolean failing = containers.stream().map(Container::getImage).anyMatch(failingImages::contains);
+    boolean failing =
+        containers.stream().map(Container::getImage).anyMatch(failingImages::contains);
     PodStatus status =
         failing
             ? status(containers, "Running", c -> waiting(c, "CrashLoopBackOff", 1))
             : status(containers, "Running", PodSimulator::running);
-    patch(podResource(rs.getMetadata().getNamespace(), pod.name).subresource("status"), "/status", status);
+    patch(
+        podResource(rs.getMetadata().getNamespace(), pod.name).subresource("status"),
+        "/status",
+        status);
     pod.ready = !failing;
     writeStatus(key);
   }
@@ -214,8 +236,12 @@ public final class PodSimulator implements AutoCloseable {
     pod.terminating = true;
     String namespace = key.substring(0, key.indexOf('/'));
     try {
-      patch(podResource(namespace, pod.name), "/metadata/deletionTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      executor.schedule(() -> guarded(() -> delete(key, pod)), stopDelay.toNanos(), TimeUnit.NANOSECONDS);
+      patch(
+          podResource(namespace, pod.name),
+          "/metadata/deletionTimestamp",
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      executor.schedule(
+          () -> guarded(() -> delete(key, pod)), stopDelay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (KubernetesClientException e) {
       delete(key, pod);
     }
@@ -232,19 +258,29 @@ public final class PodSimulator implements AutoCloseable {
     if (rs == null) {
       return;
     }
-    List<SimPod> active = pods.getOrDefault(key, List.of()).stream().filter(p -> !p.terminating).toList();
+    List<SimPod> active =
+        pods.getOrDefault(key, List.of()).stream().filter(p -> !p.terminating).toList();
     int ready = (int) active.stream().filter(p -> p.ready).count();
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("replicas", active.size());
     status.put("fullyLabeledReplicas", active.size());
     status.put("readyReplicas", ready);
     status.put("availableReplicas", ready);
-    status.put("observedGeneration", Objects.requireNonNullElse(rs.getMetadata().getGeneration(), 1L));
+    status.put(
+        "observedGeneration", Objects.requireNonNullElse(rs.getMetadata().getGeneration(), 1L));
     if (status.equals(written.get(key))) {
       return;
     }
     String namespace = rs.getMetadata().getNamespace();
-    patch(client.apps().replicaSets().inNamespace(namespace).withName(rs.getMetadata().getName()).subresource("status"), "/status", status);
+    patch(
+        client
+            .apps()
+            .replicaSets()
+            .inNamespace(namespace)
+            .withName(rs.getMetadata().getName())
+            .subresource("status"),
+        "/status",
+        status);
     written.put(key, status);
   }
 
@@ -253,12 +289,19 @@ public final class PodSimulator implements AutoCloseable {
   }
 
   private void patch(EditReplacePatchable<?> resource, String path, Object value) {
-    Object tree = value instanceof PodStatus s ? client.getKubernetesSerialization().convertValue(s, Map.class) : value;
-    String json = client.getKubernetesSerialization().asJson(List.of(Map.of("op", "add", "path", path, "value", tree)));
+    Object tree =
+        value instanceof PodStatus s
+            ? client.getKubernetesSerialization().convertValue(s, Map.class)
+            : value;
+    String json =
+        client
+            .getKubernetesSerialization()
+            .asJson(List.of(Map.of("op", "add", "path", path, "value", tree)));
     resource.patch(PatchContext.of(PatchType.JSON), json);
   }
 
-  private static PodStatus status(List<Container> containers, String phase, Function<Container, ContainerStatus> each) {
+  private static PodStatus status(
+      List<Container> containers, String phase, Function<Container, ContainerStatus> each) {
     return new PodStatusBuilder()
         .withPhase(phase)
         .withContainerStatuses(containers.stream().map(each).toList())

@@ -50,7 +50,11 @@ final class Scenario {
    * @param abortAtStep abort a canary when it reaches this step index
    * @param thinkTime simulated time between seeing a pause and promoting it
    */
-  record Options(Optional<ImageChange> setImage, boolean promoteAtPause, Optional<Integer> abortAtStep, Duration thinkTime) {}
+  record Options(
+      Optional<ImageChange> setImage,
+      boolean promoteAtPause,
+      Optional<Integer> abortAtStep,
+      Duration thinkTime) {}
 
   /** What the scenario knows of one Rollout. */
   private static final class Track {
@@ -118,7 +122,15 @@ final class Scenario {
         return;
       }
     }
-    tracks.keySet().forEach(key -> events.add("rollout '" + key + "' is Healthy; " + stable(RolloutInfos.of(byKey.get(key)))));
+    tracks
+        .keySet()
+        .forEach(
+            key ->
+                events.add(
+                    "rollout '"
+                        + key
+                        + "' is Healthy; "
+                        + stable(RolloutInfos.of(byKey.get(key)))));
     if (options.setImage().isEmpty()) {
       finish(0, "deployed; give --set-image CONTAINER=IMAGE to simulate an update");
       return;
@@ -132,10 +144,18 @@ final class Scenario {
         continue;
       }
       RolloutResource changed =
-          new RolloutActions(client, rollout.getMetadata().getNamespace()).setImage(rollout.getMetadata().getName(), change.container(), change.image());
-      e.getValue().updatedGeneration = Objects.requireNonNullElse(changed.getMetadata().getGeneration(), 0L);
+          new RolloutActions(client, rollout.getMetadata().getNamespace())
+              .setImage(rollout.getMetadata().getName(), change.container(), change.image());
+      e.getValue().updatedGeneration =
+          Objects.requireNonNullElse(changed.getMetadata().getGeneration(), 0L);
       updated.add(e.getKey());
-      events.add("set image of rollout '" + e.getKey() + "': " + change.container() + "=" + change.image());
+      events.add(
+          "set image of rollout '"
+              + e.getKey()
+              + "': "
+              + change.container()
+              + "="
+              + change.image());
     }
     if (updated.isEmpty()) {
       finish(1, "no rollout has a container named \"" + change.container() + "\"");
@@ -148,7 +168,9 @@ final class Scenario {
     for (Map.Entry<String, Track> e : tracks.entrySet()) {
       Track track = e.getValue();
       RolloutResource rollout = byKey.get(e.getKey()).rollout();
-      if (track.done || Tree.integer(rollout.getStatus(), "observedGeneration").orElse(0) < track.updatedGeneration) {
+      if (track.done
+          || Tree.integer(rollout.getStatus(), "observedGeneration").orElse(0)
+              < track.updatedGeneration) {
         continue; // the controller has not seen the update yet: the status is the old revision's
       }
       RolloutInfo info = RolloutInfos.of(byKey.get(e.getKey()));
@@ -178,7 +200,12 @@ final class Scenario {
       }
       String where = info.step().map(s -> " at step " + s).orElse("") + " (" + pause.get() + ")";
       if (!options.promoteAtPause()) {
-        finish(0, name + " is paused" + where + " and waits for a promote; give --promote-at-pause to promote it");
+        finish(
+            0,
+            name
+                + " is paused"
+                + where
+                + " and waits for a promote; give --promote-at-pause to promote it");
         return;
       }
       if (track.pausedSince.isEmpty()) {
@@ -201,14 +228,17 @@ final class Scenario {
   /** Healthy, and its current revision is the stable one. */
   private static boolean isSettled(RolloutResource rollout, RolloutInfo info) {
     Optional<String> stable = Tree.string(rollout.getStatus(), "stableRS");
-    return info.phase().phase().equals("Healthy") && stable.isPresent() && stable.equals(Tree.string(rollout.getStatus(), "currentPodHash"));
+    return info.phase().phase().equals("Healthy")
+        && stable.isPresent()
+        && stable.equals(Tree.string(rollout.getStatus(), "currentPodHash"));
   }
 
   private static String stable(RolloutInfo info) {
     return info.replicaSets().stream()
         .filter(rs -> rs.tags().contains("stable"))
         .findFirst()
-        .map(rs -> "stable: revision " + rs.revision() + " (" + String.join(", ", rs.images()) + ")")
+        .map(
+            rs -> "stable: revision " + rs.revision() + " (" + String.join(", ", rs.images()) + ")")
         .orElse("no stable revision");
   }
 

@@ -23,14 +23,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a rollout on a simulated cluster, live.",
       "",
-      "Starts an in-process Kubernetes API server, simulated pods (ready 1.5 s after they start) and the rollouts"
-          + " controller; creates the objects of FILE... (Rollouts, Services, Ingresses, ...) and waits until every"
-          + " Rollout is Healthy; with --set-image, starts an update and shows it progressing until the new revision is"
-          + " stable. Without FILE, runs the built-in demo: a canary behind Ingress NGINX (setWeight 20, pause 2s,"
-          + " setWeight 50, pause, setWeight 80, pause 2s) updated to a new image and promoted at its pause.",
+      "Starts an in-process Kubernetes API server, simulated pods (ready 1.5 s after they start)"
+          + " and the rollouts controller; creates the objects of FILE... (Rollouts, Services,"
+          + " Ingresses, ...) and waits until every Rollout is Healthy; with --set-image, starts an"
+          + " update and shows it progressing until the new revision is stable. Without FILE, runs"
+          + " the built-in demo: a canary behind Ingress NGINX (setWeight 20, pause 2s, setWeight"
+          + " 50, pause, setWeight 80, pause 2s) updated to a new image and promoted at its pause.",
       "",
-      "The exit code is 0 when the rollouts end Healthy (or wait for a promote that was not asked for), 1 when one"
-          + " ends Degraded or --timeout passes."
+      "The exit code is 0 when the rollouts end Healthy (or wait for a promote that was not asked"
+          + " for), 1 when one ends Degraded or --timeout passes."
     },
     footer = {
       "",
@@ -45,39 +46,69 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
 
   /** The container and image of the built-in demo's update. */
-  static final Scenario.ImageChange DEMO_UPDATE = new Scenario.ImageChange("demo", "argoproj/rollouts-demo:yellow");
+  static final Scenario.ImageChange DEMO_UPDATE =
+      new Scenario.ImageChange("demo", "argoproj/rollouts-demo:yellow");
 
   /** Simulated time between seeing a pause without end and promoting it. */
   static final Duration THINK_TIME = Duration.ofSeconds(1);
 
-  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Manifests to run (default: the built-in demo).")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description = "Manifests to run (default: the built-in demo).")
   List<Path> files = new ArrayList<>();
 
   @Option(
       names = "--set-image",
       paramLabel = "CONTAINER=IMAGE",
-      description = "Once deployed, set this image in every rollout with this container (* for all), which starts an update.")
+      description =
+          "Once deployed, set this image in every rollout with this container (* for all), which"
+              + " starts an update.")
   String setImage;
 
-  @Option(names = "--promote-at-pause", description = "Promote a rollout that waits in a pause without end (the demo always does).")
+  @Option(
+      names = "--promote-at-pause",
+      description = "Promote a rollout that waits in a pause without end (the demo always does).")
   boolean promoteAtPause;
 
-  @Option(names = "--abort-at-step", paramLabel = "N", description = "Abort a canary update once it reaches step N (0 is the first).")
+  @Option(
+      names = "--abort-at-step",
+      paramLabel = "N",
+      description = "Abort a canary update once it reaches step N (0 is the first).")
   Integer abortAtStep;
 
-  @Option(names = "--fail-image", paramLabel = "IMAGE", description = "Pods with this image never become ready (repeatable).")
+  @Option(
+      names = "--fail-image",
+      paramLabel = "IMAGE",
+      description = "Pods with this image never become ready (repeatable).")
   List<String> failImages = new ArrayList<>();
 
-  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", description = "Run this many times faster: every delay, pause and deadline shrinks (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--speed",
+      paramLabel = "FACTOR",
+      defaultValue = "1",
+      description =
+          "Run this many times faster: every delay, pause and deadline shrinks (default:"
+              + " ${DEFAULT-VALUE}).")
   double speed;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default: redrawn on a terminal, snapshots otherwise) or json (one object per change).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description =
+          "text (default: redrawn on a terminal, snapshots otherwise) or json (one object per"
+              + " change).")
   String output = "text";
 
   @Option(names = "--no-color", description = "Do not colour the output.")
   boolean noColor;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = GoDuration.class, defaultValue = "10m", description = "Give up after this long, in real time (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = GoDuration.class,
+      defaultValue = "10m",
+      description = "Give up after this long, in real time (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Spec CommandSpec spec;
@@ -86,7 +117,9 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Simulation.Settings settings = settings();
     quietController();
-    Screen screen = Screen.of(Screen.detect(output.equals("json")), spec.commandLine().getOut(), true, !noColor);
+    Screen screen =
+        Screen.of(
+            Screen.detect(output.equals("json")), spec.commandLine().getOut(), true, !noColor);
     Scenario.Outcome outcome = new Simulation(settings, screen).run();
     if (outcome.exitCode() != 0) {
       throw new CommandFailure(outcome.message());
@@ -100,32 +133,39 @@ public final class SimulateCommand implements Callable<Integer> {
    * is first made, which in a {@code rollouts simulate} process is after this point.
    */
   private static void quietController() {
-    System.setProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", System.getProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", "error"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.dev.rollouts.kubernetes",
+        System.getProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", "error"));
   }
 
   private Simulation.Settings settings() {
     if (!(speed > 0) || Double.isInfinite(speed)) {
-      throw new ParameterException(spec.commandLine(), "--speed must be a positive number, was " + speed);
+      throw new ParameterException(
+          spec.commandLine(), "--speed must be a positive number, was " + speed);
     }
     if (abortAtStep != null && abortAtStep < 0) {
       throw new ParameterException(spec.commandLine(), "--abort-at-step must not be negative");
     }
     if (!output.equals("text") && !output.equals("json")) {
-      throw new ParameterException(spec.commandLine(), "--output must be text or json, was " + output);
+      throw new ParameterException(
+          spec.commandLine(), "--output must be text or json, was " + output);
     }
     boolean demo = files.isEmpty();
     Optional<Scenario.ImageChange> update = Optional.ofNullable(setImage).map(this::imageChange);
     if (demo && update.isEmpty()) {
       update = Optional.of(DEMO_UPDATE);
     }
-    Scenario.Options scenario = new Scenario.Options(update, promoteAtPause || demo, Optional.ofNullable(abortAtStep), THINK_TIME);
+    Scenario.Options scenario =
+        new Scenario.Options(
+            update, promoteAtPause || demo, Optional.ofNullable(abortAtStep), THINK_TIME);
     return new Simulation.Settings(files, scenario, speed, failImages, timeout);
   }
 
   private Scenario.ImageChange imageChange(String assignment) {
     int eq = assignment.indexOf('=');
     if (eq <= 0 || eq == assignment.length() - 1) {
-      throw new ParameterException(spec.commandLine(), "--set-image: expected CONTAINER=IMAGE, got '" + assignment + "'");
+      throw new ParameterException(
+          spec.commandLine(), "--set-image: expected CONTAINER=IMAGE, got '" + assignment + "'");
     }
     return new Scenario.ImageChange(assignment.substring(0, eq), assignment.substring(eq + 1));
   }

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One run of {@code rollouts simulate}: an in-process API server, simulated pods, the controller
- * on a simulated clock, the manifests applied, a {@link Scenario} played, the Rollouts shown live
- * on a {@link Screen} until the scenario ends or the time runs out.
+ * One run of {@code rollouts simulate}: an in-process API server, simulated pods, the controller on
+ * a simulated clock, the manifests applied, a {@link Scenario} played, the Rollouts shown live on a
+ * {@link Screen} until the scenario ends or the time runs out.
  */
 final class Simulation {
 
@@ -63,7 +63,12 @@ final class Simulation {
    * @param failingImages images whose pods never become ready
    * @param timeout real time after which the simulation gives up
    */
-  record Settings(List<Path> files, Scenario.Options scenario, double speed, Collection<String> failingImages, Duration timeout) {}
+  record Settings(
+      List<Path> files,
+      Scenario.Options scenario,
+      double speed,
+      Collection<String> failingImages,
+      Duration timeout) {}
 
   private final Settings settings;
   private final Screen screen;
@@ -78,16 +83,29 @@ final class Simulation {
     SimulatedClock clock = SimulatedClock.startingNow(settings.speed());
     try (InProcessCluster cluster = InProcessCluster.start()) {
       KubernetesClient client = cluster.newClient();
-      Manifests.Loaded manifests = settings.files().isEmpty() ? Manifests.demo(client) : Manifests.files(client, settings.files());
+      Manifests.Loaded manifests =
+          settings.files().isEmpty()
+              ? Manifests.demo(client)
+              : Manifests.files(client, settings.files());
       PodSimulator pods =
-          new PodSimulator(cluster.newClient(), clock.real(POD_START), clock.real(POD_STOP), settings.failingImages()).start();
-      RolloutController controller = RolloutController.builder(cluster.newClient()).clock(clock).resyncPeriod(RESYNC).build();
+          new PodSimulator(
+                  cluster.newClient(),
+                  clock.real(POD_START),
+                  clock.real(POD_STOP),
+                  settings.failingImages())
+              .start();
+      RolloutController controller =
+          RolloutController.builder(cluster.newClient()).clock(clock).resyncPeriod(RESYNC).build();
       RolloutWatch watch = null;
       try {
         controller.start();
         watch = RolloutWatch.start(client, Optional.empty(), Map.of());
         List<String> events = new ArrayList<>();
-        events.add("in-process Kubernetes API server at " + cluster.url() + "; other commands reach it with --kubeconfig " + kubeconfig(cluster));
+        events.add(
+            "in-process Kubernetes API server at "
+                + cluster.url()
+                + "; other commands reach it with --kubeconfig "
+                + kubeconfig(cluster));
         events.addAll(manifests.notes());
         events.add("created " + String.join(", ", Manifests.create(client, manifests.objects())));
         List<String> rollouts =
@@ -95,7 +113,11 @@ final class Simulation {
                 .filter(RolloutResource.class::isInstance)
                 .map(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
                 .toList();
-        return play(new Scenario(client, settings.scenario(), rollouts), watch, new Stopwatch(clock), events);
+        return play(
+            new Scenario(client, settings.scenario(), rollouts),
+            watch,
+            new Stopwatch(clock),
+            events);
       } finally {
         stop(pods, controller, watch);
       }
@@ -107,7 +129,8 @@ final class Simulation {
    * fabric8's in-process server stalls (its event loop waits on its own sender) when a watch is
    * closed while events for it are still queued.
    */
-  private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch) throws InterruptedException {
+  private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch)
+      throws InterruptedException {
     pods.close();
     if (watch != null) {
       watch.awaitQuiet(QUIET, QUIET.multipliedBy(10));
@@ -130,7 +153,8 @@ final class Simulation {
     }
   }
 
-  private Scenario.Outcome play(Scenario scenario, RolloutWatch watch, Stopwatch stopwatch, List<String> events)
+  private Scenario.Outcome play(
+      Scenario scenario, RolloutWatch watch, Stopwatch stopwatch, List<String> events)
       throws InterruptedException {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     SimulatedClock clock = stopwatch.clock();
@@ -146,7 +170,11 @@ final class Simulation {
       if (outcome.isPresent() && outcome.get().exitCode() == 0) {
         events.add(outcome.get().message());
       }
-      screen.show(infos(snapshots), new ViewTime(Instant.now(), clock.instant()), stopwatch.elapsed(), events);
+      screen.show(
+          infos(snapshots),
+          new ViewTime(Instant.now(), clock.instant()),
+          stopwatch.elapsed(),
+          events);
       events.clear();
       if (outcome.isPresent()) {
         return outcome.get();
@@ -162,9 +190,15 @@ final class Simulation {
 
   private Scenario.Outcome timedOut(List<RolloutSnapshot> snapshots) {
     List<String> phases =
-        infos(snapshots).stream().map(i -> "rollout '" + i.namespace() + "/" + i.name() + "' is " + i.phase()).toList();
+        infos(snapshots).stream()
+            .map(i -> "rollout '" + i.namespace() + "/" + i.name() + "' is " + i.phase())
+            .toList();
     return new Scenario.Outcome(
-        1, "the simulation did not end within " + settings.timeout().toSeconds() + "s (--timeout): " + String.join("; ", phases));
+        1,
+        "the simulation did not end within "
+            + settings.timeout().toSeconds()
+            + "s (--timeout): "
+            + String.join("; ", phases));
   }
 
   private static List<RolloutInfo> infos(List<RolloutSnapshot> snapshots) {
@@ -185,5 +219,4 @@ final class Simulation {
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
-
 }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Abort a rollout.",
       "",
-      "Stops the update in progress and sends traffic and pods back to the stable version. spec.template still"
-          + " holds the new version: 'retry rollout' tries it again, 'undo' or a new template replaces it."
+      "Stops the update in progress and sends traffic and pods back to the stable version."
+          + " spec.template still holds the new version: 'retry rollout' tries it again, 'undo' or"
+          + " a new template replaces it."
     },
     footer = {"", "Examples:", "  rollouts abort web"})
 public final class AbortCommand extends ClusterCommand {

@@ -17,24 +17,40 @@ import picocli.CommandLine.Option;
     description = {
       "Run the rollouts controller against the cluster until interrupted (Ctrl-C, SIGTERM).",
       "",
-      "Watches Rollouts and the ReplicaSets, Services and Ingresses around them, and drives each Rollout through"
-          + " its canary or blue-green strategy. Without -n it watches every namespace. With --leader-elect, of several"
-          + " replicas only the one holding the Lease acts (Argo's lock name, so it never acts at once with an Argo"
-          + " Rollouts controller that uses the same Lease)."
+      "Watches Rollouts and the ReplicaSets, Services and Ingresses around them, and drives each"
+          + " Rollout through its canary or blue-green strategy. Without -n it watches every"
+          + " namespace. With --leader-elect, of several replicas only the one holding the Lease"
+          + " acts (Argo's lock name, so it never acts at once with an Argo Rollouts controller"
+          + " that uses the same Lease)."
     },
-    footer = {"", "Examples:", "  rollouts controller", "  rollouts controller -n shop --leader-elect"})
+    footer = {
+      "",
+      "Examples:",
+      "  rollouts controller",
+      "  rollouts controller -n shop --leader-elect"
+    })
 public final class ControllerCommand extends ClusterCommand {
 
-  @Option(names = "--instance-id", paramLabel = "ID", description = "Only Rollouts labelled argo-rollouts.argoproj.io/controller-instance-id=ID.")
+  @Option(
+      names = "--instance-id",
+      paramLabel = "ID",
+      description = "Only Rollouts labelled argo-rollouts.argoproj.io/controller-instance-id=ID.")
   String instanceId;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "Rollouts synced in parallel (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Rollouts synced in parallel (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(names = "--leader-elect", description = "Act only while holding the Lease.")
   boolean leaderElect;
 
-  @Option(names = "--lease-namespace", paramLabel = "NAMESPACE", description = "The Lease's namespace (default: the namespace).")
+  @Option(
+      names = "--lease-namespace",
+      paramLabel = "NAMESPACE",
+      description = "The Lease's namespace (default: the namespace).")
   String leaseNamespace;
 
   @Option(
@@ -77,11 +93,12 @@ public final class ControllerCommand extends ClusterCommand {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       controller.start();
-      err().println(
-          "rollouts controller started, watching "
-              + cluster.explicitNamespace().map(n -> "namespace " + n).orElse("every namespace")
-              + (leaderElect ? ", acting while it holds the Lease " + leaseName : "")
-              + "; Ctrl-C to stop");
+      err()
+          .println(
+              "rollouts controller started, watching "
+                  + cluster.explicitNamespace().map(n -> "namespace " + n).orElse("every namespace")
+                  + (leaderElect ? ", acting while it holds the Lease " + leaseName : "")
+                  + "; Ctrl-C to stop");
       err().flush();
       stopped.await();
     } catch (InterruptedException e) {

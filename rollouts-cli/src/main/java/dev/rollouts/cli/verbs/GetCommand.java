@@ -41,28 +41,41 @@ public final class GetCommand {
       aliases = {"ro", "rollouts"},
       mixinStandardHelpOptions = true,
       description = {
-        "Show a rollout: status, strategy, step and weights, images with their roles, replica counts, and the tree of"
-            + " revisions, ReplicaSets and pods.",
+        "Show a rollout: status, strategy, step and weights, images with their roles, replica"
+            + " counts, and the tree of revisions, ReplicaSets and pods.",
         "",
-        "With --watch the view follows the rollout: redrawn in place on a terminal, printed again on each change"
-            + " otherwise, until Ctrl-C or --timeout-seconds."
+        "With --watch the view follows the rollout: redrawn in place on a terminal, printed again"
+            + " on each change otherwise, until Ctrl-C or --timeout-seconds."
       },
-      footer = {"", "Examples:", "  rollouts get rollout web", "  rollouts get rollout web --watch -n shop"})
+      footer = {
+        "",
+        "Examples:",
+        "  rollouts get rollout web",
+        "  rollouts get rollout web --watch -n shop"
+      })
   public static final class Rollout extends ClusterCommand {
 
     @Parameters(paramLabel = "NAME", description = "The rollout.")
     String name;
 
-    @Option(names = {"-w", "--watch"}, description = "Follow the rollout as it changes.")
+    @Option(
+        names = {"-w", "--watch"},
+        description = "Follow the rollout as it changes.")
     boolean watch;
 
     @Option(names = "--no-color", description = "Do not colour the output.")
     boolean noColor;
 
-    @Option(names = "--timeout-seconds", paramLabel = "N", description = "With --watch: stop after N seconds (default: never).")
+    @Option(
+        names = "--timeout-seconds",
+        paramLabel = "N",
+        description = "With --watch: stop after N seconds (default: never).")
     int timeoutSeconds;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FORMAT",
+        description = "text (default) or json.")
     Output output = Output.text;
 
     @Override
@@ -74,7 +87,10 @@ public final class GetCommand {
           out().println(JsonView.render(info));
         } else {
           boolean colour = !noColor && Screen.detect(false) == Screen.Mode.TERMINAL;
-          out().print((colour ? TreeView.coloured() : TreeView.plain()).render(info, ViewTime.at(Instant.now())));
+          out()
+              .print(
+                  (colour ? TreeView.coloured() : TreeView.plain())
+                      .render(info, ViewTime.at(Instant.now())));
         }
         out().flush();
         return 0;
@@ -82,19 +98,25 @@ public final class GetCommand {
       return follow(client, namespace, reader);
     }
 
-    private int follow(KubernetesClient client, String namespace, RolloutReader reader) throws InterruptedException {
+    private int follow(KubernetesClient client, String namespace, RolloutReader reader)
+        throws InterruptedException {
       var selector = RolloutReader.matchLabels(reader.get(name));
       Screen.Mode mode = Screen.detect(output == Output.json);
       Screen screen = Screen.of(mode, out(), false, !noColor);
       long start = System.nanoTime();
       try (RolloutWatch rollouts = RolloutWatch.start(client, Optional.of(namespace), selector)) {
         long seen = -1;
-        while (timeoutSeconds <= 0 || System.nanoTime() - start < Duration.ofSeconds(timeoutSeconds).toNanos()) {
+        while (timeoutSeconds <= 0
+            || System.nanoTime() - start < Duration.ofSeconds(timeoutSeconds).toNanos()) {
           Optional<RolloutSnapshot> snapshot = rollouts.snapshot(namespace, name);
           if (snapshot.isEmpty()) {
             throw RolloutReader.notFound(name, namespace);
           }
-          screen.show(List.of(RolloutInfos.of(snapshot.get())), ViewTime.at(Instant.now()), Duration.ofNanos(System.nanoTime() - start), List.of());
+          screen.show(
+              List.of(RolloutInfos.of(snapshot.get())),
+              ViewTime.at(Instant.now()),
+              Duration.ofNanos(System.nanoTime() - start),
+              List.of());
           seen = rollouts.awaitChange(seen, Duration.ofSeconds(1));
         }
       }

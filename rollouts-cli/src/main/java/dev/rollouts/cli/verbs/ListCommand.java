@@ -26,11 +26,15 @@ public final class ListCommand {
       name = "rollouts",
       aliases = {"ro", "rollout"},
       mixinStandardHelpOptions = true,
-      description = "List the rollouts of a namespace (or of all, with -A): strategy, status, step, weight, replicas.",
+      description =
+          "List the rollouts of a namespace (or of all, with -A): strategy, status, step, weight,"
+              + " replicas.",
       footer = {"", "Examples:", "  rollouts list rollouts", "  rollouts list rollouts -A"})
   public static final class Rollouts extends ClusterCommand {
 
-    @Option(names = {"-A", "--all-namespaces"}, description = "List the rollouts of every namespace.")
+    @Option(
+        names = {"-A", "--all-namespaces"},
+        description = "List the rollouts of every namespace.")
     boolean allNamespaces;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Only the rollout with this name.")
@@ -40,15 +44,27 @@ public final class ListCommand {
     protected int run(KubernetesClient client, String namespace) {
       var rollouts = RolloutReader.rollouts(client);
       List<RolloutResource> items =
-          (allNamespaces ? rollouts.inAnyNamespace().list() : rollouts.inNamespace(namespace).list()).getItems().stream()
-              .filter(r -> name == null || name.equals(r.getMetadata().getName()))
-              .sorted(Comparator.comparing((RolloutResource r) -> r.getMetadata().getNamespace()).thenComparing(r -> r.getMetadata().getName()))
-              .toList();
+          (allNamespaces
+                  ? rollouts.inAnyNamespace().list()
+                  : rollouts.inNamespace(namespace).list())
+              .getItems().stream()
+                  .filter(r -> name == null || name.equals(r.getMetadata().getName()))
+                  .sorted(
+                      Comparator.comparing((RolloutResource r) -> r.getMetadata().getNamespace())
+                          .thenComparing(r -> r.getMetadata().getName()))
+                  .toList();
       if (items.isEmpty()) {
-        err().println(allNamespaces ? "No resources found." : "No resources found in namespace \"" + namespace + "\".");
+        err()
+            .println(
+                allNamespaces
+                    ? "No resources found."
+                    : "No resources found in namespace \"" + namespace + "\".");
         return 0;
       }
-      List<RolloutInfo> infos = items.stream().map(r -> RolloutInfos.of(new RolloutSnapshot(r, List.of(), List.of()))).toList();
+      List<RolloutInfo> infos =
+          items.stream()
+              .map(r -> RolloutInfos.of(new RolloutSnapshot(r, List.of(), List.of())))
+              .toList();
       out().print(RolloutTable.render(infos, allNamespaces));
       return 0;
     }

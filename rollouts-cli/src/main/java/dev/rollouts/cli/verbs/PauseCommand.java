@@ -11,7 +11,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "pause",
     mixinStandardHelpOptions = true,
-    description = {"Pause a rollout.", "", "Sets spec.paused: the rollout stays where it is until 'promote' or 'resume'."},
+    description = {
+      "Pause a rollout.",
+      "",
+      "Sets spec.paused: the rollout stays where it is until 'promote' or 'resume'."
+    },
     footer = {"", "Examples:", "  rollouts pause web"})
 public final class PauseCommand extends ClusterCommand {
 

@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Promote a rollout.",
       "",
-      "Ends the pause a rollout waits in (a canary pause step, a blue-green pre-promotion pause, or spec.paused);"
-          + " a canary that is not paused moves on to its next step. With --full, skips the remaining steps,"
-          + " pauses and analysis and goes straight to the new version."
+      "Ends the pause a rollout waits in (a canary pause step, a blue-green pre-promotion pause, or"
+          + " spec.paused); a canary that is not paused moves on to its next step. With --full,"
+          + " skips the remaining steps, pauses and analysis and goes straight to the new version."
     },
     footer = {"", "Examples:", "  rollouts promote web", "  rollouts promote web --full -n shop"})
 public final class PromoteCommand extends ClusterCommand {
@@ -24,7 +24,9 @@ public final class PromoteCommand extends ClusterCommand {
   @Parameters(paramLabel = "NAME", description = "The rollout.")
   String name;
 
-  @Option(names = "--full", description = "Promote fully: skip the remaining steps, pauses and analysis.")
+  @Option(
+      names = "--full",
+      description = "Promote fully: skip the remaining steps, pauses and analysis.")
   boolean full;
 
   @Override

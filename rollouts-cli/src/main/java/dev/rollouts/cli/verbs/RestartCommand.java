@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Restart the pods of a rollout.",
       "",
-      "Sets spec.restartAt: the controller replaces the pods created before that time, a few at a time."
+      "Sets spec.restartAt: the controller replaces the pods created before that time, a few at a"
+          + " time."
     },
     footer = {"", "Examples:", "  rollouts restart web", "  rollouts restart web --in 10m"})
 public final class RestartCommand extends ClusterCommand {
@@ -26,7 +27,10 @@ public final class RestartCommand extends ClusterCommand {
   @Parameters(paramLabel = "NAME", description = "The rollout.")
   String name;
 
-  @Option(names = {"-i", "--in"}, paramLabel = "DURATION", description = "Restart after this long (30s, 5m, 1h).")
+  @Option(
+      names = {"-i", "--in"},
+      paramLabel = "DURATION",
+      description = "Restart after this long (30s, 5m, 1h).")
   String in = "0s";
 
   @Override

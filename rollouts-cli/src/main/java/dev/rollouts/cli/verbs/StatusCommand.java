@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show the status of a rollout, and wait until it is done.",
       "",
-      "Prints the status (and its message) each time it changes, until the rollout is Healthy (exit code 0) or"
-          + " Degraded (exit code 1), or --timeout passes (exit code 1). With --watch=false, prints the status once;"
-          + " the exit code is 1 if it is Degraded."
+      "Prints the status (and its message) each time it changes, until the rollout is Healthy (exit"
+          + " code 0) or Degraded (exit code 1), or --timeout passes (exit code 1). With"
+          + " --watch=false, prints the status once; the exit code is 1 if it is Degraded."
     },
     footer = {
       "",
@@ -68,7 +68,11 @@ public final class StatusCommand extends ClusterCommand {
     try (RolloutWatch rollouts = RolloutWatch.rolloutsOnly(client, Optional.of(namespace))) {
       long seen = -1;
       while (true) {
-        rollout = rollouts.snapshot(namespace, name).orElseThrow(() -> RolloutReader.notFound(name, namespace)).rollout();
+        rollout =
+            rollouts
+                .snapshot(namespace, name)
+                .orElseThrow(() -> RolloutReader.notFound(name, namespace))
+                .rollout();
         RolloutPhase phase = phaseOf(rollout);
         if (!phase.equals(printed)) {
           out().println(phase);
@@ -79,9 +83,18 @@ public final class StatusCommand extends ClusterCommand {
           return verdict(phase);
         }
         if (!timeout.isZero() && System.nanoTime() >= deadline) {
-          throw new CommandFailure("rollout \"" + name + "\" is not Healthy after " + timeout.toSeconds() + "s: " + phase);
+          throw new CommandFailure(
+              "rollout \""
+                  + name
+                  + "\" is not Healthy after "
+                  + timeout.toSeconds()
+                  + "s: "
+                  + phase);
         }
-        long wait = timeout.isZero() ? 1_000_000_000L : Math.min(1_000_000_000L, Math.max(1, deadline - System.nanoTime()));
+        long wait =
+            timeout.isZero()
+                ? 1_000_000_000L
+                : Math.min(1_000_000_000L, Math.max(1, deadline - System.nanoTime()));
         seen = rollouts.awaitChange(seen, Duration.ofNanos(wait));
       }
     }
@@ -95,6 +108,7 @@ public final class StatusCommand extends ClusterCommand {
   }
 
   private static RolloutPhase phaseOf(RolloutResource rollout) {
-    return RolloutPhase.of(rollout.getMetadata().getGeneration(), rollout.getSpec(), rollout.getStatus());
+    return RolloutPhase.of(
+        rollout.getMetadata().getGeneration(), rollout.getSpec(), rollout.getStatus());
   }
 }

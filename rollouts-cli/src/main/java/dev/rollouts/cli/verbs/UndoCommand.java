@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Roll back to an earlier revision.",
       "",
-      "Copies the pod template of that revision's ReplicaSet back into spec.template, which the rollout then"
-          + " rolls out like any other change."
+      "Copies the pod template of that revision's ReplicaSet back into spec.template, which the"
+          + " rollout then rolls out like any other change."
     },
     footer = {"", "Examples:", "  rollouts undo web", "  rollouts undo web --to-revision 3"})
 public final class UndoCommand extends ClusterCommand {
@@ -24,7 +24,10 @@ public final class UndoCommand extends ClusterCommand {
   @Parameters(paramLabel = "NAME", description = "The rollout.")
   String name;
 
-  @Option(names = "--to-revision", paramLabel = "N", description = "The revision to go back to (default: the previous one).")
+  @Option(
+      names = "--to-revision",
+      paramLabel = "N",
+      description = "The revision to go back to (default: the previous one).")
   long toRevision;
 
   @Override
@@ -34,7 +37,11 @@ public final class UndoCommand extends ClusterCommand {
     }
     Undo.Result result = new Undo(client, namespace).toRevision(name, toRevision);
     if (result.skipped()) {
-      out().println("skipped rollback (current template already matches revision " + result.revision() + ")");
+      out()
+          .println(
+              "skipped rollback (current template already matches revision "
+                  + result.revision()
+                  + ")");
     } else {
       out().println("rollout '" + name + "' undo (to revision " + result.revision() + ")");
     }

@@ -28,15 +28,22 @@ public final class VersionCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.println("rollouts: v" + version());
     if (!brief) {
-      out.println("  JavaVersion: " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-      out.println("  Platform: " + System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
+      out.println(
+          "  JavaVersion: "
+              + System.getProperty("java.version")
+              + " ("
+              + System.getProperty("java.vendor")
+              + ")");
+      out.println(
+          "  Platform: " + System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
     }
     return 0;
   }
 
   /** The project version this command was built from. */
   public static String version() {
-    try (InputStream in = VersionCommand.class.getResourceAsStream("/dev/rollouts/cli/version.properties")) {
+    try (InputStream in =
+        VersionCommand.class.getResourceAsStream("/dev/rollouts/cli/version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

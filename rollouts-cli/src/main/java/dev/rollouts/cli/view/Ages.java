@@ -6,8 +6,8 @@ import java.time.Duration;
  * Durations as {@code kubectl} prints ages ({@code k8s.io/apimachinery} {@code HumanDuration}):
  * seconds up to two minutes ({@code 90s}), then minutes and seconds up to ten minutes ({@code
  * 3m5s}), minutes up to three hours ({@code 95m}), hours and minutes up to eight hours ({@code
- * 4h30m}), hours up to two days ({@code 30h}), days and hours up to eight days ({@code 3d4h}),
- * days up to two years, then years and days ({@code 2y45d}), then years.
+ * 4h30m}), hours up to two days ({@code 30h}), days and hours up to eight days ({@code 3d4h}), days
+ * up to two years, then years and days ({@code 2y45d}), then years.
  *
  * <p>A duration of up to one second below zero (clocks a little apart) is {@code 0s}; more is
  * {@code <invalid>}.

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a canary is in its steps, read from spec and status as Argo's {@code
- * GetCurrentCanaryStep} and {@code GetCurrentSetWeight} read them.
+ * Where a canary is in its steps, read from spec and status as Argo's {@code GetCurrentCanaryStep}
+ * and {@code GetCurrentSetWeight} read them.
  *
  * @param steps {@code spec.strategy.canary.steps}
  * @param index {@code status.currentStepIndex}, if recorded
@@ -16,7 +16,9 @@ record CanaryProgress(List<?> steps, Optional<Integer> index, boolean aborted) {
 
   static CanaryProgress of(Map<String, Object> spec, Map<String, Object> status) {
     return new CanaryProgress(
-        Tree.list(spec, "strategy", "canary", "steps"), Tree.integer(status, "currentStepIndex"), Tree.isTrue(status, "abort"));
+        Tree.list(spec, "strategy", "canary", "steps"),
+        Tree.integer(status, "currentStepIndex"),
+        Tree.isTrue(status, "abort"));
   }
 
   /** {@code index/steps}, when there are steps and an index. */
@@ -52,12 +54,12 @@ record CanaryProgress(List<?> steps, Optional<Integer> index, boolean aborted) {
   }
 
   /**
-   * The share of traffic the canary receives: 100 past the last step; 0 while no pod is
-   * available; with a traffic router, the canary weight last recorded in {@code
-   * status.canary.weights} (the set weight when none was); without one, the canary ReplicaSet's
-   * share of the available pods.
+   * The share of traffic the canary receives: 100 past the last step; 0 while no pod is available;
+   * with a traffic router, the canary weight last recorded in {@code status.canary.weights} (the
+   * set weight when none was); without one, the canary ReplicaSet's share of the available pods.
    */
-  Optional<Integer> actualWeight(Map<String, Object> spec, Map<String, Object> status, List<ReplicaSetInfo> replicaSets) {
+  Optional<Integer> actualWeight(
+      Map<String, Object> spec, Map<String, Object> status, List<ReplicaSetInfo> replicaSets) {
     if (current().isEmpty() && !aborted) {
       return Optional.of(100);
     }
@@ -69,6 +71,11 @@ record CanaryProgress(List<?> steps, Optional<Integer> index, boolean aborted) {
       return Tree.integer(status, "canary", "weights", "canary", "weight").or(this::setWeight);
     }
     return Optional.of(
-        replicaSets.stream().filter(rs -> rs.tags().contains("canary")).mapToInt(ReplicaSetInfo::available).sum() * 100 / available);
+        replicaSets.stream()
+                .filter(rs -> rs.tags().contains("canary"))
+                .mapToInt(ReplicaSetInfo::available)
+                .sum()
+            * 100
+            / available);
   }
 }

@@ -28,15 +28,24 @@ final class Icons {
   /** ANSI colours of icons and role tags. */
   private static final Map<String, Integer> COLOURS =
       Map.of(
-          PROGRESSING, HI_BLUE,
-          WARNING, RED,
-          UNKNOWN, YELLOW,
-          OK, GREEN,
-          BAD, RED,
-          "canary", YELLOW,
-          "stable", GREEN,
-          "active", GREEN,
-          "preview", HI_BLUE);
+          PROGRESSING,
+          HI_BLUE,
+          WARNING,
+          RED,
+          UNKNOWN,
+          YELLOW,
+          OK,
+          GREEN,
+          BAD,
+          RED,
+          "canary",
+          YELLOW,
+          "stable",
+          GREEN,
+          "active",
+          GREEN,
+          "preview",
+          HI_BLUE);
 
   static String ofRollout(String phase) {
     return switch (phase) {

@@ -38,7 +38,8 @@ public final class JsonView {
     try {
       return JSON.writeValueAsString(object);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings, numbers, lists and maps is always JSON", e);
+      throw new IllegalStateException(
+          "a map of strings, numbers, lists and maps is always JSON", e);
     }
   }
 
@@ -55,7 +56,9 @@ public final class JsonView {
     put(out, "step", info.step());
     put(out, "setWeight", info.setWeight());
     put(out, "actualWeight", info.actualWeight());
-    out.put("images", info.images().stream().map(i -> ordered("image", i.image(), "tags", i.tags())).toList());
+    out.put(
+        "images",
+        info.images().stream().map(i -> ordered("image", i.image(), "tags", i.tags())).toList());
     Map<String, Object> replicas = new LinkedHashMap<>();
     replicas.put("desired", info.desired());
     replicas.put("current", info.current());
@@ -69,7 +72,10 @@ public final class JsonView {
 
   private static Map<String, Object> revision(RolloutInfo info, int revision) {
     List<Map<String, Object>> sets =
-        info.replicaSets().stream().filter(rs -> rs.revision() == revision).map(JsonView::replicaSet).toList();
+        info.replicaSets().stream()
+            .filter(rs -> rs.revision() == revision)
+            .map(JsonView::replicaSet)
+            .toList();
     return ordered("revision", revision, "replicaSets", sets);
   }
 
@@ -97,7 +103,8 @@ public final class JsonView {
     return out;
   }
 
-  private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+  private static Map<String, Object> ordered(
+      String key1, Object value1, String key2, Object value2) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(key1, value1);
     out.put(key2, value2);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Pods as {@code kubectl get pods} describes them: the STATUS column is the pod's reason or
- * phase, overridden by the first waiting or terminated reason of its containers (read last to
- * first, as kubectl does), {@code Terminating} once it is being deleted; READY counts the running
- * ready containers. Init containers are not modelled: their pods show their phase.
+ * Pods as {@code kubectl get pods} describes them: the STATUS column is the pod's reason or phase,
+ * overridden by the first waiting or terminated reason of its containers (read last to first, as
+ * kubectl does), {@code Terminating} once it is being deleted; READY counts the running ready
+ * containers. Init containers are not modelled: their pods show their phase.
  */
 final class PodInfos {
 
@@ -24,7 +24,9 @@ final class PodInfos {
     return pods.stream()
         .filter(p -> RolloutInfos.controlledBy(p, rs))
         .map(PodInfos::of)
-        .sorted(Comparator.comparing((PodInfo p) -> p.created().orElse(Instant.MIN)).thenComparing(PodInfo::name))
+        .sorted(
+            Comparator.comparing((PodInfo p) -> p.created().orElse(Instant.MIN))
+                .thenComparing(PodInfo::name))
         .toList();
   }
 
@@ -44,11 +46,16 @@ final class PodInfos {
       var state = c.getState();
       if (state != null && state.getWaiting() != null && notEmpty(state.getWaiting().getReason())) {
         reason = state.getWaiting().getReason();
-      } else if (state != null && state.getTerminated() != null && notEmpty(state.getTerminated().getReason())) {
+      } else if (state != null
+          && state.getTerminated() != null
+          && notEmpty(state.getTerminated().getReason())) {
         reason = state.getTerminated().getReason();
       } else if (state != null && state.getTerminated() != null) {
         var t = state.getTerminated();
-        reason = t.getSignal() != null && t.getSignal() != 0 ? "Signal:" + t.getSignal() : "ExitCode:" + t.getExitCode();
+        reason =
+            t.getSignal() != null && t.getSignal() != 0
+                ? "Signal:" + t.getSignal()
+                : "ExitCode:" + t.getExitCode();
       } else if (Boolean.TRUE.equals(c.getReady()) && state != null && state.getRunning() != null) {
         running = true;
         ready++;

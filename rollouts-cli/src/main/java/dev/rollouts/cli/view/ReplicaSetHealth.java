@@ -30,7 +30,8 @@ final class ReplicaSetHealth {
       return "Progressing";
     }
     boolean failure =
-        status.getConditions().stream().anyMatch(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()));
+        status.getConditions().stream()
+            .anyMatch(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()));
     if (failure) {
       return "ReplicaFailure";
     }

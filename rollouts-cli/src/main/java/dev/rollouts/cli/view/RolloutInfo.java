@@ -10,8 +10,8 @@ import org.immutables.value.Value;
 
 /**
  * A Rollout as {@code kubectl argo rollouts get rollout} shows it: the summary above the tree and
- * the tree of revisions, ReplicaSets and pods. Built by {@link RolloutInfos#of}; rendered by
- * {@link TreeView} and {@link JsonView}.
+ * the tree of revisions, ReplicaSets and pods. Built by {@link RolloutInfos#of}; rendered by {@link
+ * TreeView} and {@link JsonView}.
  *
  * <p>Holds timestamps, not ages: two infos are equal when nothing shown but the ages differs.
  */
@@ -71,15 +71,22 @@ public interface RolloutInfo {
     Map<String, TreeSet<String>> tags = new TreeMap<>();
     for (ReplicaSetInfo rs : replicaSets()) {
       if (rs.replicas() > 0) {
-        rs.images().forEach(image -> tags.computeIfAbsent(image, i -> new TreeSet<>()).addAll(rs.tags()));
+        rs.images()
+            .forEach(image -> tags.computeIfAbsent(image, i -> new TreeSet<>()).addAll(rs.tags()));
       }
     }
-    return tags.entrySet().stream().map(e -> new ImageInfo(e.getKey(), List.copyOf(e.getValue()))).toList();
+    return tags.entrySet().stream()
+        .map(e -> new ImageInfo(e.getKey(), List.copyOf(e.getValue())))
+        .toList();
   }
 
   /** The revisions of {@link #replicaSets()}, newest first. */
   default List<Integer> revisions() {
-    return replicaSets().stream().map(ReplicaSetInfo::revision).distinct().sorted((a, b) -> b - a).toList();
+    return replicaSets().stream()
+        .map(ReplicaSetInfo::revision)
+        .distinct()
+        .sorted((a, b) -> b - a)
+        .toList();
   }
 
   /** A new builder. */

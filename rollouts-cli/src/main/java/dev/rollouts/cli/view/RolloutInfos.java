@@ -21,15 +21,15 @@ import java.util.Optional;
  * <ul>
  *   <li>the phase and message: {@link RolloutPhase#of};
  *   <li>for a canary, the step {@code index/steps}; the set weight, the weight of the last {@code
- *       setWeight} step at or before the current one (0 when aborted or before the first, 100
- *       once past the last step or without steps); the actual weight: 100 past the last step, 0
- *       while no pod is available, else the canary weight last applied through the traffic
- *       router ({@code status.canary.weights}, the set weight if none was recorded), or without a
- *       router the canary ReplicaSet's share of the available pods;
+ *       setWeight} step at or before the current one (0 when aborted or before the first, 100 once
+ *       past the last step or without steps); the actual weight: 100 past the last step, 0 while no
+ *       pod is available, else the canary weight last applied through the traffic router ({@code
+ *       status.canary.weights}, the set weight if none was recorded), or without a router the
+ *       canary ReplicaSet's share of the available pods;
  *   <li>the ReplicaSets the Rollout controls (its uid on their controller reference; its name when
- *       the Rollout has no uid), newest revision first, with their roles: {@code stable} (its
- *       hash is {@code status.stableRS}), {@code canary} (the current pod hash of a canary that
- *       is not stable), {@code active} and {@code preview} (the selectors of a blue-green);
+ *       the Rollout has no uid), newest revision first, with their roles: {@code stable} (its hash
+ *       is {@code status.stableRS}), {@code canary} (the current pod hash of a canary that is not
+ *       stable), {@code active} and {@code preview} (the selectors of a blue-green);
  *   <li>the pods each ReplicaSet controls, oldest first ({@link PodInfos}).
  * </ul>
  */
@@ -70,23 +70,31 @@ public final class RolloutInfos {
     return info.build();
   }
 
-  private static List<ReplicaSetInfo> replicaSets(RolloutSnapshot snapshot, RolloutResource rollout) {
+  private static List<ReplicaSetInfo> replicaSets(
+      RolloutSnapshot snapshot, RolloutResource rollout) {
     List<ReplicaSetInfo> infos = new ArrayList<>();
     for (ReplicaSet rs : snapshot.replicaSets()) {
       if (controlledBy(rs, rollout)) {
         infos.add(replicaSet(rs, rollout, snapshot));
       }
     }
-    infos.sort(Comparator.comparingInt(ReplicaSetInfo::revision).reversed().thenComparing(ReplicaSetInfo::name));
+    infos.sort(
+        Comparator.comparingInt(ReplicaSetInfo::revision)
+            .reversed()
+            .thenComparing(ReplicaSetInfo::name));
     return infos;
   }
 
-  private static ReplicaSetInfo replicaSet(ReplicaSet rs, RolloutResource rollout, RolloutSnapshot snapshot) {
+  private static ReplicaSetInfo replicaSet(
+      ReplicaSet rs, RolloutResource rollout, RolloutSnapshot snapshot) {
     ObjectMeta metadata = rs.getMetadata();
-    Map<String, String> annotations = Optional.ofNullable(metadata.getAnnotations()).orElse(Map.of());
+    Map<String, String> annotations =
+        Optional.ofNullable(metadata.getAnnotations()).orElse(Map.of());
     var rsStatus = rs.getStatus();
     List<String> images = new ArrayList<>();
-    if (rs.getSpec() != null && rs.getSpec().getTemplate() != null && rs.getSpec().getTemplate().getSpec() != null) {
+    if (rs.getSpec() != null
+        && rs.getSpec().getTemplate() != null
+        && rs.getSpec().getTemplate().getSpec() != null) {
       rs.getSpec().getTemplate().getSpec().getContainers().forEach(c -> images.add(c.getImage()));
     }
     return ReplicaSetInfo.builder()
@@ -106,7 +114,9 @@ public final class RolloutInfos {
   private static List<String> roles(ReplicaSet rs, RolloutResource rollout) {
     Map<String, Object> spec = rollout.getSpec();
     Map<String, Object> status = rollout.getStatus();
-    Optional<String> hash = Optional.ofNullable(rs.getMetadata().getLabels()).map(l -> l.get(Annotations.POD_TEMPLATE_HASH_LABEL));
+    Optional<String> hash =
+        Optional.ofNullable(rs.getMetadata().getLabels())
+            .map(l -> l.get(Annotations.POD_TEMPLATE_HASH_LABEL));
     if (hash.isEmpty()) {
       return List.of();
     }
@@ -130,8 +140,8 @@ public final class RolloutInfos {
   }
 
   /**
-   * Whether {@code object}'s controller is {@code owner}: by uid, or, when either has no uid (as
-   * in a file), by kind and name.
+   * Whether {@code object}'s controller is {@code owner}: by uid, or, when either has no uid (as in
+   * a file), by kind and name.
    */
   static boolean controlledBy(HasMetadata object, HasMetadata owner) {
     String uid = owner.getMetadata().getUid();
@@ -142,7 +152,8 @@ public final class RolloutInfos {
       if (uid != null && ref.getUid() != null) {
         return uid.equals(ref.getUid());
       }
-      return owner.getKind().equals(ref.getKind()) && owner.getMetadata().getName().equals(ref.getName());
+      return owner.getKind().equals(ref.getKind())
+          && owner.getMetadata().getName().equals(ref.getName());
     }
     return false;
   }

@@ -12,11 +12,10 @@ import java.util.Optional;
  *   <li>{@code status.observedGeneration} (a number) differs from {@code metadata.generation}:
  *       {@code Progressing}, "waiting for rollout spec update to be observed";
  *   <li>{@code status.controllerPause} is set but there are no pause conditions (someone promoted,
- *       the controller has not reacted yet): {@code Progressing}, "waiting for rollout to
- *       unpause";
+ *       the controller has not reacted yet): {@code Progressing}, "waiting for rollout to unpause";
  *   <li>{@code status.phase} is set: it, with {@code status.message};
- *   <li>otherwise (a controller older than Argo 1.0) the phase is computed from spec and status,
- *       as Argo's {@code CalculateRolloutPhase} does.
+ *   <li>otherwise (a controller older than Argo 1.0) the phase is computed from spec and status, as
+ *       Argo's {@code CalculateRolloutPhase} does.
  * </ol>
  *
  * @param phase {@code Healthy}, {@code Progressing}, {@code Paused} or {@code Degraded} (or
@@ -26,7 +25,8 @@ import java.util.Optional;
 public record RolloutPhase(String phase, String message) {
 
   /** The phase of a Rollout given its generation, {@code spec} and {@code status} trees. */
-  public static RolloutPhase of(Long generation, Map<String, Object> spec, Map<String, Object> status) {
+  public static RolloutPhase of(
+      Long generation, Map<String, Object> spec, Map<String, Object> status) {
     Optional<Integer> observed = Tree.integer(status, "observedGeneration");
     if (generation != null && observed.isPresent() && observed.get() < generation) {
       return new RolloutPhase("Progressing", "waiting for rollout spec update to be observed");
@@ -67,7 +67,10 @@ public record RolloutPhase(String phase, String message) {
     if (Tree.isTrue(spec, "paused")) {
       return new RolloutPhase("Paused", "manually paused");
     }
-    Optional<String> pauseReason = Tree.list(status, "pauseConditions").stream().findFirst().flatMap(c -> Tree.string(c, "reason"));
+    Optional<String> pauseReason =
+        Tree.list(status, "pauseConditions").stream()
+            .findFirst()
+            .flatMap(c -> Tree.string(c, "reason"));
     if (pauseReason.isPresent()) {
       return new RolloutPhase("Paused", pauseReason.get());
     }
@@ -83,14 +86,17 @@ public record RolloutPhase(String phase, String message) {
       return new RolloutPhase("Progressing", "updated replicas are still becoming available");
     }
     Optional<String> currentPodHash = Tree.string(status, "currentPodHash");
-    boolean promoted = Tree.string(status, "stableRS").isPresent() && Tree.string(status, "stableRS").equals(currentPodHash);
+    boolean promoted =
+        Tree.string(status, "stableRS").isPresent()
+            && Tree.string(status, "stableRS").equals(currentPodHash);
     if (Tree.object(spec, "strategy", "blueGreen").isPresent()) {
       Optional<String> active = Tree.string(status, "blueGreen", "activeSelector");
       if (active.isEmpty() || !active.equals(currentPodHash)) {
         return new RolloutPhase("Progressing", "active service cutover pending");
       }
       if (!promoted) {
-        return new RolloutPhase("Progressing", "waiting for post-promotion verification to complete");
+        return new RolloutPhase(
+            "Progressing", "waiting for post-promotion verification to complete");
       }
     } else if (Tree.object(spec, "strategy", "canary").isPresent()) {
       if (Tree.object(spec, "strategy", "canary", "trafficRouting").isEmpty()

@@ -12,7 +12,8 @@ import java.util.List;
  * @param replicaSets ReplicaSets of its namespace; those the Rollout does not own are ignored
  * @param pods pods of its namespace; those its ReplicaSets do not own are ignored
  */
-public record RolloutSnapshot(RolloutResource rollout, List<ReplicaSet> replicaSets, List<Pod> pods) {
+public record RolloutSnapshot(
+    RolloutResource rollout, List<ReplicaSet> replicaSets, List<Pod> pods) {
 
   /** Copies the lists. */
   public RolloutSnapshot {

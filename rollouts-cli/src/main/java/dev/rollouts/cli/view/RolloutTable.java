@@ -21,7 +21,19 @@ public final class RolloutTable {
   /** The table of {@code rollouts}. */
   public static String render(List<RolloutInfo> rollouts, boolean namespaces) {
     Table table = new Table();
-    table.row(cells(namespaces, "NAMESPACE", "NAME", "STRATEGY", "STATUS", "STEP", "SET-WEIGHT", "READY", "DESIRED", "UP-TO-DATE", "AVAILABLE"));
+    table.row(
+        cells(
+            namespaces,
+            "NAMESPACE",
+            "NAME",
+            "STRATEGY",
+            "STATUS",
+            "STEP",
+            "SET-WEIGHT",
+            "READY",
+            "DESIRED",
+            "UP-TO-DATE",
+            "AVAILABLE"));
     for (RolloutInfo r : rollouts) {
       table.row(
           cells(

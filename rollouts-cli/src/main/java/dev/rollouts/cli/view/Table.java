@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Columns aligned as Go's {@code tabwriter} aligns them with a padding of two: every column but
- * the last is as wide as its widest cell plus two spaces; the last column is not padded. Widths
- * count characters as a terminal shows them: ANSI colour codes count for nothing. Trailing
- * spaces are removed from every line.
+ * Columns aligned as Go's {@code tabwriter} aligns them with a padding of two: every column but the
+ * last is as wide as its widest cell plus two spaces; the last column is not padded. Widths count
+ * characters as a terminal shows them: ANSI colour codes count for nothing. Trailing spaces are
+ * removed from every line.
  */
 final class Table {
 

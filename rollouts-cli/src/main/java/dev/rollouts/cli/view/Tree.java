@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Lenient reading of a JSON tree (maps, lists, strings, numbers, booleans) as fabric8 holds the
- * {@code spec} and {@code status} of a Rollout. A missing field, or one of the wrong type, reads
- * as absent: a view never fails on an odd object, it shows less.
+ * {@code spec} and {@code status} of a Rollout. A missing field, or one of the wrong type, reads as
+ * absent: a view never fails on an odd object, it shows less.
  */
 public final class Tree {
 
@@ -38,7 +38,10 @@ public final class Tree {
 
   /** The non-empty string at {@code path}. */
   public static Optional<String> string(Object root, String... path) {
-    return at(root, path).filter(String.class::isInstance).map(String.class::cast).filter(s -> !s.isEmpty());
+    return at(root, path)
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .filter(s -> !s.isEmpty());
   }
 
   /** The integer at {@code path}: a JSON number, or a string of digits. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link RolloutInfo} as text, laid out as {@code kubectl argo rollouts get rollout} lays it
- * out: the summary, then the tree of revisions, ReplicaSets and pods.
+ * A {@link RolloutInfo} as text, laid out as {@code kubectl argo rollouts get rollout} lays it out:
+ * the summary, then the tree of revisions, ReplicaSets and pods.
  *
  * <pre>
  * Name:            demo
@@ -98,26 +98,40 @@ public final class TreeView {
   /** The tree: the Rollout, its revisions, their ReplicaSets and pods. */
   public String tree(RolloutInfo info, ViewTime time) {
     Table table = new Table().row("NAME", "KIND", "STATUS", "AGE", "INFO");
-    table.row(Icons.ROLLOUT + " " + info.name(), "Rollout", paint(info.icon()) + " " + info.phase().phase(), age(info.created(), time), "");
+    table.row(
+        Icons.ROLLOUT + " " + info.name(),
+        "Rollout",
+        paint(info.icon()) + " " + info.phase().phase(),
+        age(info.created(), time),
+        "");
     List<Integer> revisions = info.revisions();
     for (int r = 0; r < revisions.size(); r++) {
       boolean lastRevision = r == revisions.size() - 1;
       int revision = revisions.get(r);
-      table.row(branch(lastRevision, "") + Icons.REVISION + " revision:" + revision, "", "", "", "");
+      table.row(
+          branch(lastRevision, "") + Icons.REVISION + " revision:" + revision, "", "", "", "");
       String revisionIndent = indent(lastRevision, "");
-      List<ReplicaSetInfo> replicaSets = info.replicaSets().stream().filter(rs -> rs.revision() == revision).toList();
+      List<ReplicaSetInfo> replicaSets =
+          info.replicaSets().stream().filter(rs -> rs.revision() == revision).toList();
       for (int s = 0; s < replicaSets.size(); s++) {
         boolean lastSet = s == replicaSets.size() - 1;
-        replicaSet(table, replicaSets.get(s), branch(lastSet, revisionIndent), indent(lastSet, revisionIndent), time);
+        replicaSet(
+            table,
+            replicaSets.get(s),
+            branch(lastSet, revisionIndent),
+            indent(lastSet, revisionIndent),
+            time);
       }
     }
     return table.render();
   }
 
-  private void replicaSet(Table table, ReplicaSetInfo rs, String prefix, String childIndent, ViewTime time) {
+  private void replicaSet(
+      Table table, ReplicaSetInfo rs, String prefix, String childIndent, ViewTime time) {
     List<String> infoColumn = new ArrayList<>();
     rs.tags().forEach(tag -> infoColumn.add(paint(tag)));
-    rs.scaleDownDeadline().ifPresent(deadline -> infoColumn.add("delay:" + delay(deadline, time.controller())));
+    rs.scaleDownDeadline()
+        .ifPresent(deadline -> infoColumn.add("delay:" + delay(deadline, time.controller())));
     table.row(
         prefix + Icons.REPLICA_SET + " " + rs.name(),
         "ReplicaSet",
@@ -126,7 +140,8 @@ public final class TreeView {
         String.join(",", infoColumn));
     for (int p = 0; p < rs.pods().size(); p++) {
       PodInfo pod = rs.pods().get(p);
-      String podInfo = "ready:" + pod.ready() + (pod.restarts() > 0 ? ",restarts:" + pod.restarts() : "");
+      String podInfo =
+          "ready:" + pod.ready() + (pod.restarts() > 0 ? ",restarts:" + pod.restarts() : "");
       table.row(
           branch(p == rs.pods().size() - 1, childIndent) + Icons.POD + " " + pod.name(),
           "Pod",
@@ -140,7 +155,10 @@ public final class TreeView {
     if (image.tags().isEmpty()) {
       return image.image();
     }
-    return image.image() + " (" + String.join(", ", image.tags().stream().map(this::paint).toList()) + ")";
+    return image.image()
+        + " ("
+        + String.join(", ", image.tags().stream().map(this::paint).toList())
+        + ")";
   }
 
   private String paint(String key) {

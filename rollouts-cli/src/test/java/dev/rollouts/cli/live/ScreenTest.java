@@ -60,8 +60,16 @@ class ScreenTest {
     assertThat(out.toString().lines())
         .hasSize(3)
         .satisfiesExactly(
-            l -> assertThat(l).isEqualTo("{\"kind\":\"Event\",\"elapsed\":0.5,\"message\":\"created\"}"),
-            l -> assertThat(l).startsWith("{\"kind\":\"Rollout\",\"elapsed\":0.5,\"name\":\"demo\"").contains("\"status\":\"Progressing\""),
-            l -> assertThat(l).startsWith("{\"kind\":\"Rollout\",\"elapsed\":1.5,").contains("\"status\":\"Healthy\""));
+            l ->
+                assertThat(l)
+                    .isEqualTo("{\"kind\":\"Event\",\"elapsed\":0.5,\"message\":\"created\"}"),
+            l ->
+                assertThat(l)
+                    .startsWith("{\"kind\":\"Rollout\",\"elapsed\":0.5,\"name\":\"demo\"")
+                    .contains("\"status\":\"Progressing\""),
+            l ->
+                assertThat(l)
+                    .startsWith("{\"kind\":\"Rollout\",\"elapsed\":1.5,")
+                    .contains("\"status\":\"Healthy\""));
   }
 }

@@ -24,7 +24,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code rollouts simulate} end to end: the in-process server, simulated pods, the controller, the live view. */
+/**
+ * {@code rollouts simulate} end to end: the in-process server, simulated pods, the controller, the
+ * live view.
+ */
 class SimulateIT {
 
   static final Path EXAMPLES = Path.of("..", "examples");
@@ -40,62 +43,109 @@ class SimulateIT {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
-        .contains("» 0.0s  created Service default/demo-stable, Service default/demo-canary, Ingress default/demo, Rollout default/demo")
-        .contains("rollout 'default/demo' is Healthy; stable: revision 1 (argoproj/rollouts-demo:blue)")
+        .contains(
+            "» 0.0s  created Service default/demo-stable, Service default/demo-canary, Ingress"
+                + " default/demo, Rollout default/demo")
+        .contains(
+            "rollout 'default/demo' is Healthy; stable: revision 1 (argoproj/rollouts-demo:blue)")
         .contains("set image of rollout 'default/demo': demo=argoproj/rollouts-demo:yellow")
-        .contains("Status:          ॥ Paused\nMessage:         CanaryPauseStep\nStrategy:        Canary\n  Step:          3/6\n  SetWeight:     50\n  ActualWeight:  50")
+        .contains(
+            "Status:          ॥ Paused\n"
+                + "Message:         CanaryPauseStep\n"
+                + "Strategy:        Canary\n"
+                + "  Step:          3/6\n"
+                + "  SetWeight:     50\n"
+                + "  ActualWeight:  50")
         .contains("promoted rollout 'default/demo', paused at step 3/6 (CanaryPauseStep)")
-        .contains("rollout 'default/demo' is Healthy; stable: revision 2 (argoproj/rollouts-demo:yellow)")
+        .contains(
+            "rollout 'default/demo' is Healthy; stable: revision 2 (argoproj/rollouts-demo:yellow)")
         .contains("done: the new revision is stable");
     assertThat(lastSnapshot(result.out()))
-        .contains("Status:          ✔ Healthy\nStrategy:        Canary\n  Step:          6/6\n  SetWeight:     100\n  ActualWeight:  100")
+        .contains(
+            "Status:          ✔ Healthy\n"
+                + "Strategy:        Canary\n"
+                + "  Step:          6/6\n"
+                + "  SetWeight:     100\n"
+                + "  ActualWeight:  100")
         .contains("argoproj/rollouts-demo:yellow (stable)")
-        .containsPattern("├──# revision:2\n│  └──⧉ demo-\\w+ +ReplicaSet  ✔ Healthy .* stable\n(│     [├└]──□ demo-\\w+-\\w{5} +Pod +✔ Running .* ready:1/1\n){5}");
+        .containsPattern(
+            "├──# revision:2\n"
+                + "│  └──⧉ demo-\\w+ +ReplicaSet  ✔ Healthy .* stable\n"
+                + "(│     [├└]──□ demo-\\w+-\\w{5} +Pod +✔ Running .* ready:1/1\n"
+                + "){5}");
     assertThat(result.err()).isEmpty();
   }
 
   @Test
   void jsonOutputIsOneObjectPerChangeEndingHealthy() throws IOException {
-    CliCluster.Result result = CliCluster.runBare("simulate", "--timeout", "2m", "--speed", "20", "--output", "json");
+    CliCluster.Result result =
+        CliCluster.runBare("simulate", "--timeout", "2m", "--speed", "20", "--output", "json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<JsonNode> lines = new ArrayList<>();
     for (String line : result.out().split("\n")) {
       lines.add(new ObjectMapper().readTree(line));
     }
-    List<JsonNode> rollouts = lines.stream().filter(l -> l.get("kind").asText().equals("Rollout")).toList();
+    List<JsonNode> rollouts =
+        lines.stream().filter(l -> l.get("kind").asText().equals("Rollout")).toList();
     assertThat(rollouts).hasSizeGreaterThan(5);
-    assertThat(rollouts.stream().map(r -> r.get("status").asText())).contains("Progressing", "Paused", "Healthy");
+    assertThat(rollouts.stream().map(r -> r.get("status").asText()))
+        .contains("Progressing", "Paused", "Healthy");
     JsonNode last = rollouts.get(rollouts.size() - 1);
     assertThat(last.get("status").asText()).isEqualTo("Healthy");
-    assertThat(last.get("images").toString()).contains("{\"image\":\"argoproj/rollouts-demo:yellow\",\"tags\":[\"stable\"]}");
-    assertThat(lines.stream().filter(l -> l.get("kind").asText().equals("Event")).map(l -> l.get("message").asText()))
+    assertThat(last.get("images").toString())
+        .contains("{\"image\":\"argoproj/rollouts-demo:yellow\",\"tags\":[\"stable\"]}");
+    assertThat(
+            lines.stream()
+                .filter(l -> l.get("kind").asText().equals("Event"))
+                .map(l -> l.get("message").asText()))
         .contains("done: the new revision is stable");
   }
 
   @Test
   void abortAtAStepSendsTheDemoBackToItsStableRevisionAndExitsOne() {
-    CliCluster.Result result = CliCluster.runBare("simulate", "--timeout", "2m", "--speed", "20", "--abort-at-step", "2");
+    CliCluster.Result result =
+        CliCluster.runBare("simulate", "--timeout", "2m", "--speed", "20", "--abort-at-step", "2");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).contains("aborted rollout 'default/demo' at step 2/6");
-    assertThat(result.err()).startsWith("error: rollout 'default/demo' is Degraded: RolloutAborted: ");
-    assertThat(lastSnapshot(result.out())).contains("Status:          ✖ Degraded").contains("  SetWeight:     0\n  ActualWeight:  0");
+    assertThat(result.err())
+        .startsWith("error: rollout 'default/demo' is Degraded: RolloutAborted: ");
+    assertThat(lastSnapshot(result.out()))
+        .contains("Status:          ✖ Degraded")
+        .contains("  SetWeight:     0\n  ActualWeight:  0");
   }
 
   @Test
   void anImageThatNeverBecomesReadyEndsDegradedAtTheProgressDeadline() {
-    CliCluster.Result result = CliCluster.runBare("simulate", "--timeout", "2m", "--speed", "20", "--fail-image", "argoproj/rollouts-demo:yellow");
+    CliCluster.Result result =
+        CliCluster.runBare(
+            "simulate",
+            "--timeout",
+            "2m",
+            "--speed",
+            "20",
+            "--fail-image",
+            "argoproj/rollouts-demo:yellow");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("error: rollout 'default/demo' is Degraded: ProgressDeadlineExceeded: ");
+    assertThat(result.err())
+        .startsWith("error: rollout 'default/demo' is Degraded: ProgressDeadlineExceeded: ");
     assertThat(result.out()).contains("✖ CrashLoopBackOff").contains("ready:0/1,restarts:1");
   }
 
   @Test
   void theCanaryExampleRunsAsItIs() {
     CliCluster.Result result =
-        CliCluster.runBare("simulate", "--timeout", "2m", EXAMPLES.resolve("canary.yaml").toString(), "--set-image", "app=nginx:1.27", "--speed", "20");
+        CliCluster.runBare(
+            "simulate",
+            "--timeout",
+            "2m",
+            EXAMPLES.resolve("canary.yaml").toString(),
+            "--set-image",
+            "app=nginx:1.27",
+            "--speed",
+            "20");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
@@ -106,11 +156,20 @@ class SimulateIT {
 
   @Test
   void theBlueGreenExampleRunsAsItIsAndIsPromotedAtItsPause() {
-    assumeTrue(blueGreenIsInTheCore(), "the blue-green strategy has not landed in rollouts-core yet");
+    assumeTrue(
+        blueGreenIsInTheCore(), "the blue-green strategy has not landed in rollouts-core yet");
 
     CliCluster.Result result =
         CliCluster.runBare(
-            "simulate", "--timeout", "2m", EXAMPLES.resolve("bluegreen.yaml").toString(), "--set-image", "app=nginx:1.27", "--promote-at-pause", "--speed", "20");
+            "simulate",
+            "--timeout",
+            "2m",
+            EXAMPLES.resolve("bluegreen.yaml").toString(),
+            "--set-image",
+            "app=nginx:1.27",
+            "--promote-at-pause",
+            "--speed",
+            "20");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
@@ -121,13 +180,25 @@ class SimulateIT {
 
   @Test
   void withoutPromoteAtPauseABlueGreenThatWaitsForAPromoteEndsSayingSo() {
-    assumeTrue(blueGreenIsInTheCore(), "the blue-green strategy has not landed in rollouts-core yet");
+    assumeTrue(
+        blueGreenIsInTheCore(), "the blue-green strategy has not landed in rollouts-core yet");
 
     CliCluster.Result result =
-        CliCluster.runBare("simulate", "--timeout", "2m", EXAMPLES.resolve("bluegreen.yaml").toString(), "--set-image", "app=nginx:1.27", "--speed", "20");
+        CliCluster.runBare(
+            "simulate",
+            "--timeout",
+            "2m",
+            EXAMPLES.resolve("bluegreen.yaml").toString(),
+            "--set-image",
+            "app=nginx:1.27",
+            "--speed",
+            "20");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("rollout 'default/bluegreen-demo' is paused (BlueGreenPause) and waits for a promote; give --promote-at-pause");
+    assertThat(result.out())
+        .contains(
+            "rollout 'default/bluegreen-demo' is paused (BlueGreenPause) and waits for a promote;"
+                + " give --promote-at-pause");
   }
 
   @Test
@@ -149,12 +220,16 @@ class SimulateIT {
     assertThat(result.err()).startsWith("error: --speed must be a positive number");
   }
 
-  /** Whether the engine decides a blue-green Rollout (until it lands, the core has a placeholder that throws). */
+  /**
+   * Whether the engine decides a blue-green Rollout (until it lands, the core has a placeholder
+   * that throws).
+   */
   static boolean blueGreenIsInTheCore() {
     KubernetesSerialization yaml = new KubernetesSerialization();
     ClusterState.Builder state = ClusterState.builder();
     try {
-      for (String document : Files.readString(EXAMPLES.resolve("bluegreen.yaml")).split("\n---\n")) {
+      for (String document :
+          Files.readString(EXAMPLES.resolve("bluegreen.yaml")).split("\n---\n")) {
         HasMetadata object = yaml.unmarshal(document);
         object.getMetadata().setNamespace("default");
         if (object instanceof Service service) {
@@ -164,7 +239,8 @@ class SimulateIT {
         }
       }
       MappedRollout mapped = RolloutMapper.map(state.build());
-      RolloutEngine.withInstalledPlugins().decide(mapped.rollout(), mapped.observed(), Instant.now());
+      RolloutEngine.withInstalledPlugins()
+          .decide(mapped.rollout(), mapped.observed(), Instant.now());
       return true;
     } catch (UnsupportedOperationException e) {
       return false;

@@ -15,7 +15,13 @@ class ControllerCommandTest extends ClusterTest {
 
   @Test
   void theControllerBringsARolloutToHealthyAndStopsWhenInterrupted() throws Exception {
-    try (PodSimulator pods = new PodSimulator(cluster.server().newClient(), Duration.ofMillis(20), Duration.ofMillis(20), List.of()).start()) {
+    try (PodSimulator pods =
+        new PodSimulator(
+                cluster.server().newClient(),
+                Duration.ofMillis(20),
+                Duration.ofMillis(20),
+                List.of())
+            .start()) {
       CliCluster.Running controller = cluster.start("controller", "-n", NAMESPACE);
       cluster.create(Objects.canary(NAMESPACE, "managed", "nginx:1", Objects.steps()), Map.of());
 

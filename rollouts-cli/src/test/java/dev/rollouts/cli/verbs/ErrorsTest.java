@@ -12,11 +12,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Unknown rollouts, wrong namespaces, unreachable clusters, bad usage: one line, and the exit code. */
+/**
+ * Unknown rollouts, wrong namespaces, unreachable clusters, bad usage: one line, and the exit code.
+ */
 class ErrorsTest extends ClusterTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"promote", "abort", "pause", "resume", "restart", "undo", "status", "get rollout", "retry rollout"})
+  @ValueSource(
+      strings = {
+        "promote",
+        "abort",
+        "pause",
+        "resume",
+        "restart",
+        "undo",
+        "status",
+        "get rollout",
+        "retry rollout"
+      })
   void anUnknownRolloutIsOneLineAndExitCodeOne(String verb) {
     CliCluster.Result result = cluster.run((verb + " nope").split(" "));
 
@@ -30,7 +43,8 @@ class ErrorsTest extends ClusterTest {
     CliCluster.Result result = cluster.run("set", "image", "web", "app=nginx:2", "-n", "elsewhere");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: rollout \"web\" not found in namespace \"elsewhere\"\n");
+    assertThat(result.err())
+        .isEqualTo("error: rollout \"web\" not found in namespace \"elsewhere\"\n");
   }
 
   @Test
@@ -40,12 +54,21 @@ class ErrorsTest extends ClusterTest {
       port = socket.getLocalPort();
     }
     Path kubeconfig = dir.resolve("config");
-    Files.writeString(kubeconfig, cluster.server().kubeconfig("shop").replaceAll("http://localhost:\\d+/", "http://localhost:" + port + "/"));
+    Files.writeString(
+        kubeconfig,
+        cluster
+            .server()
+            .kubeconfig("shop")
+            .replaceAll("http://localhost:\\d+/", "http://localhost:" + port + "/"));
 
-    CliCluster.Result result = CliCluster.runBare("promote", "web", "--kubeconfig", kubeconfig.toString());
+    CliCluster.Result result =
+        CliCluster.runBare("promote", "web", "--kubeconfig", kubeconfig.toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("error: cannot reach the Kubernetes API server at http://localhost:" + port + "/: ").hasLineCount(1);
+    assertThat(result.err())
+        .startsWith(
+            "error: cannot reach the Kubernetes API server at http://localhost:" + port + "/: ")
+        .hasLineCount(1);
   }
 
   @Test
@@ -58,10 +81,12 @@ class ErrorsTest extends ClusterTest {
 
   @Test
   void aMissingKubeconfigIsOneLine() {
-    CliCluster.Result result = CliCluster.runBare("promote", "web", "--kubeconfig", "/nonexistent/config");
+    CliCluster.Result result =
+        CliCluster.runBare("promote", "web", "--kubeconfig", "/nonexistent/config");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: cannot read the kubeconfig file /nonexistent/config\n");
+    assertThat(result.err())
+        .isEqualTo("error: cannot read the kubeconfig file /nonexistent/config\n");
   }
 
   @Test
@@ -69,7 +94,8 @@ class ErrorsTest extends ClusterTest {
     CliCluster.Result result = CliCluster.runBare("promote");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: Missing required parameter: 'NAME'\nSee 'rollouts promote --help'.\n");
+    assertThat(result.err())
+        .isEqualTo("error: Missing required parameter: 'NAME'\nSee 'rollouts promote --help'.\n");
   }
 
   @Test
@@ -77,7 +103,10 @@ class ErrorsTest extends ClusterTest {
     CliCluster.Result result = CliCluster.runBare("promot", "web");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("error: Unmatched arguments from index 0: 'promot', 'web'\n").contains("promote").endsWith("See 'rollouts --help'.\n");
+    assertThat(result.err())
+        .startsWith("error: Unmatched arguments from index 0: 'promot', 'web'\n")
+        .contains("promote")
+        .endsWith("See 'rollouts --help'.\n");
   }
 
   @Test

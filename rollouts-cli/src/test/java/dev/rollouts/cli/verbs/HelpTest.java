@@ -11,8 +11,25 @@ class HelpTest {
   @ParameterizedTest(name = "rollouts {0} --help")
   @ValueSource(
       strings = {
-        "", "simulate", "controller", "get", "get rollout", "list", "list rollouts", "status", "promote", "abort", "retry",
-        "retry rollout", "pause", "resume", "restart", "set", "set image", "undo", "version"
+        "",
+        "simulate",
+        "controller",
+        "get",
+        "get rollout",
+        "list",
+        "list rollouts",
+        "status",
+        "promote",
+        "abort",
+        "retry",
+        "retry rollout",
+        "pause",
+        "resume",
+        "restart",
+        "set",
+        "set image",
+        "undo",
+        "version"
       })
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");
@@ -20,7 +37,9 @@ class HelpTest {
     CliCluster.Result result = CliCluster.runBare(args);
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("Usage: rollouts" + (command.isEmpty() ? "" : " " + command)).contains("-h, --help");
+    assertThat(result.out())
+        .startsWith("Usage: rollouts" + (command.isEmpty() ? "" : " " + command))
+        .contains("-h, --help");
     assertThat(result.err()).isEmpty();
   }
 
@@ -29,7 +48,10 @@ class HelpTest {
   void clusterCommandsTakeKubectlsOptions(String command) {
     String help = CliCluster.runBare((command + " --help").split(" ")).out();
 
-    assertThat(help).contains("--kubeconfig=FILE").contains("--context=NAME").contains("-n, --namespace=NAMESPACE");
+    assertThat(help)
+        .contains("--kubeconfig=FILE")
+        .contains("--context=NAME")
+        .contains("-n, --namespace=NAMESPACE");
   }
 
   @ParameterizedTest(name = "rollouts {0}")
@@ -47,6 +69,9 @@ class HelpTest {
     CliCluster.Result result = CliCluster.runBare(command);
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("complete -F _complete_rollouts").contains("promote").contains("simulate");
+    assertThat(result.out())
+        .contains("complete -F _complete_rollouts")
+        .contains("promote")
+        .contains("simulate");
   }
 }

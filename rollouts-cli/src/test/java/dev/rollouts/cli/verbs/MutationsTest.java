@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class MutationsTest extends ClusterTest {
 
   static RolloutResource rollout(String name) {
-    return cluster.create(Objects.canary(NAMESPACE, name, "nginx:1", Objects.steps()), Map.of("currentStepIndex", 1));
+    return cluster.create(
+        Objects.canary(NAMESPACE, name, "nginx:1", Objects.steps()), Map.of("currentStepIndex", 1));
   }
 
   @Test
@@ -26,7 +27,9 @@ class MutationsTest extends ClusterTest {
 
     CliCluster.Result abort = cluster.run("abort", "aborting");
     assertThat(abort.out()).isEqualTo("rollout 'aborting' aborted\n");
-    assertThat(cluster.get(NAMESPACE, "aborting").getStatus()).containsEntry("abort", true).containsEntry("currentStepIndex", 1);
+    assertThat(cluster.get(NAMESPACE, "aborting").getStatus())
+        .containsEntry("abort", true)
+        .containsEntry("currentStepIndex", 1);
 
     CliCluster.Result retry = cluster.run("retry", "rollout", "aborting");
     assertThat(retry.out()).isEqualTo("rollout 'aborting' retried\n");
@@ -61,12 +64,14 @@ class MutationsTest extends ClusterTest {
 
     CliCluster.Result now = cluster.run("restart", "restarting");
     assertThat(now.out()).isEqualTo("rollout 'restarting' restarts in 0s\n");
-    Instant at = Instant.parse((String) cluster.get(NAMESPACE, "restarting").getSpec().get("restartAt"));
+    Instant at =
+        Instant.parse((String) cluster.get(NAMESPACE, "restarting").getSpec().get("restartAt"));
     assertThat(at.getEpochSecond()).isCloseTo(Instant.now().getEpochSecond(), within(60L));
 
     CliCluster.Result later = cluster.run("restart", "restarting", "--in", "1h");
     assertThat(later.out()).isEqualTo("rollout 'restarting' restarts in 1h\n");
-    Instant laterAt = Instant.parse((String) cluster.get(NAMESPACE, "restarting").getSpec().get("restartAt"));
+    Instant laterAt =
+        Instant.parse((String) cluster.get(NAMESPACE, "restarting").getSpec().get("restartAt"));
     assertThat(Duration.between(at, laterAt).toMinutes()).isBetween(59L, 61L);
   }
 
@@ -78,7 +83,8 @@ class MutationsTest extends ClusterTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("rollout \"imaging\" image updated\n");
-    assertThat(containers(cluster.get(NAMESPACE, "imaging"))).containsExactly(Map.of("name", "app", "image", "nginx:2"));
+    assertThat(containers(cluster.get(NAMESPACE, "imaging")))
+        .containsExactly(Map.of("name", "app", "image", "nginx:2"));
     assertThat(cluster.get(NAMESPACE, "imaging").getMetadata().getGeneration()).isEqualTo(2L);
   }
 
@@ -89,8 +95,11 @@ class MutationsTest extends ClusterTest {
     CliCluster.Result result = cluster.run("set", "image", "missing-container", "sidecar=envoy:1");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: unable to find container named \"sidecar\" in rollout \"missing-container\"\n");
-    assertThat(containers(cluster.get(NAMESPACE, "missing-container"))).containsExactly(Map.of("name", "app", "image", "nginx:1"));
+    assertThat(result.err())
+        .isEqualTo(
+            "error: unable to find container named \"sidecar\" in rollout \"missing-container\"\n");
+    assertThat(containers(cluster.get(NAMESPACE, "missing-container")))
+        .containsExactly(Map.of("name", "app", "image", "nginx:1"));
   }
 
   @Test
@@ -98,12 +107,15 @@ class MutationsTest extends ClusterTest {
     CliCluster.Result result = cluster.run("set", "image", "whatever", "nginx:2");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: expected CONTAINER=IMAGE, got 'nginx:2'\nSee 'rollouts set image --help'.\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: expected CONTAINER=IMAGE, got 'nginx:2'\nSee 'rollouts set image --help'.\n");
   }
 
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> containers(RolloutResource rollout) {
     Map<String, Object> template = (Map<String, Object>) rollout.getSpec().get("template");
-    return (List<Map<String, Object>>) ((Map<String, Object>) template.get("spec")).get("containers");
+    return (List<Map<String, Object>>)
+        ((Map<String, Object>) template.get("spec")).get("containers");
   }
 }

@@ -17,7 +17,9 @@ class PromoteCommandTest extends ClusterTest {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("currentStepIndex", step);
     status.put("controllerPause", true);
-    status.put("pauseConditions", List.of(Map.of("reason", "CanaryPauseStep", "startTime", "2026-01-01T00:00:00Z")));
+    status.put(
+        "pauseConditions",
+        List.of(Map.of("reason", "CanaryPauseStep", "startTime", "2026-01-01T00:00:00Z")));
     status.put("stableRS", "aaa");
     status.put("currentPodHash", "bbb");
     return status;
@@ -32,12 +34,17 @@ class PromoteCommandTest extends ClusterTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("rollout 'paused' promoted\n");
     RolloutResource after = cluster.get(NAMESPACE, "paused");
-    assertThat(after.getStatus()).doesNotContainKey("pauseConditions").containsEntry("currentStepIndex", 1).containsEntry("controllerPause", true);
+    assertThat(after.getStatus())
+        .doesNotContainKey("pauseConditions")
+        .containsEntry("currentStepIndex", 1)
+        .containsEntry("controllerPause", true);
   }
 
   @Test
   void promoteOfACanaryThatIsNotPausedMovesItToTheNextStep() {
-    cluster.create(Objects.canary(NAMESPACE, "stepping", "nginx:2", Objects.steps()), Map.of("currentStepIndex", 2));
+    cluster.create(
+        Objects.canary(NAMESPACE, "stepping", "nginx:2", Objects.steps()),
+        Map.of("currentStepIndex", 2));
 
     assertThat(cluster.run("promote", "stepping").exitCode()).isZero();
 
@@ -46,7 +53,9 @@ class PromoteCommandTest extends ClusterTest {
 
   @Test
   void promoteNeverMovesPastTheLastStep() {
-    cluster.create(Objects.canary(NAMESPACE, "finished", "nginx:2", Objects.steps()), Map.of("currentStepIndex", 4));
+    cluster.create(
+        Objects.canary(NAMESPACE, "finished", "nginx:2", Objects.steps()),
+        Map.of("currentStepIndex", 4));
 
     assertThat(cluster.run("promote", "finished").exitCode()).isZero();
 
@@ -75,18 +84,23 @@ class PromoteCommandTest extends ClusterTest {
     CliCluster.Result result = cluster.run("promote", "full", "--full");
 
     assertThat(result.out()).isEqualTo("rollout 'full' fully promoted\n");
-    assertThat(cluster.get(NAMESPACE, "full").getStatus()).containsEntry("promoteFull", true).containsKey("pauseConditions");
+    assertThat(cluster.get(NAMESPACE, "full").getStatus())
+        .containsEntry("promoteFull", true)
+        .containsKey("pauseConditions");
   }
 
   @Test
   void promoteFullOfAFullyPromotedRolloutWritesNothing() {
     RolloutResource created =
-        cluster.create(Objects.canary(NAMESPACE, "done", "nginx:2", Objects.steps()), Map.of("stableRS", "aaa", "currentPodHash", "aaa"));
+        cluster.create(
+            Objects.canary(NAMESPACE, "done", "nginx:2", Objects.steps()),
+            Map.of("stableRS", "aaa", "currentPodHash", "aaa"));
 
     assertThat(cluster.run("promote", "done", "--full").exitCode()).isZero();
 
     RolloutResource after = cluster.get(NAMESPACE, "done");
-    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
+    assertThat(after.getMetadata().getResourceVersion())
+        .isEqualTo(created.getMetadata().getResourceVersion());
     assertThat(after.getStatus()).doesNotContainKey("promoteFull");
   }
 }

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class UndoCommandTest extends ClusterTest {
 
-  /** A Rollout on nginx:3 with ReplicaSets of revisions 1 (nginx:1), 2 (nginx:2) and 3 (nginx:3). */
+  /**
+   * A Rollout on nginx:3 with ReplicaSets of revisions 1 (nginx:1), 2 (nginx:2) and 3 (nginx:3).
+   */
   static void threeRevisions(String name) {
-    RolloutResource rollout = cluster.create(Objects.canary(NAMESPACE, name, "nginx:3", Objects.steps()), Map.of());
+    RolloutResource rollout =
+        cluster.create(Objects.canary(NAMESPACE, name, "nginx:3", Objects.steps()), Map.of());
     cluster.create(Objects.replicaSet(rollout, "h1", 1, "nginx:1", 0, 0));
     cluster.create(Objects.replicaSet(rollout, "h2", 2, "nginx:2", 0, 0));
     cluster.create(Objects.replicaSet(rollout, "h3", 3, "nginx:3", 5, 5));
@@ -28,8 +31,11 @@ class UndoCommandTest extends ClusterTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("rollout 'undo-previous' undo (to revision 2)\n");
     RolloutResource after = cluster.get(NAMESPACE, "undo-previous");
-    assertThat(MutationsTest.containers(after)).singleElement().satisfies(c -> assertThat(c).containsEntry("image", "nginx:2"));
-    assertThat(after.getSpec().get("template").toString()).doesNotContain("rollouts-pod-template-hash");
+    assertThat(MutationsTest.containers(after))
+        .singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("image", "nginx:2"));
+    assertThat(after.getSpec().get("template").toString())
+        .doesNotContain("rollouts-pod-template-hash");
   }
 
   @Test
@@ -38,7 +44,9 @@ class UndoCommandTest extends ClusterTest {
 
     assertThat(cluster.run("undo", "undo-to-1", "--to-revision", "1").exitCode()).isZero();
 
-    assertThat(MutationsTest.containers(cluster.get(NAMESPACE, "undo-to-1"))).singleElement().satisfies(c -> assertThat(c).containsEntry("image", "nginx:1"));
+    assertThat(MutationsTest.containers(cluster.get(NAMESPACE, "undo-to-1")))
+        .singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("image", "nginx:1"));
   }
 
   @Test
@@ -48,8 +56,10 @@ class UndoCommandTest extends ClusterTest {
 
     CliCluster.Result result = cluster.run("undo", "undo-same", "--to-revision", "3");
 
-    assertThat(result.out()).isEqualTo("skipped rollback (current template already matches revision 3)\n");
-    assertThat(cluster.get(NAMESPACE, "undo-same").getMetadata().getResourceVersion()).isEqualTo(version);
+    assertThat(result.out())
+        .isEqualTo("skipped rollback (current template already matches revision 3)\n");
+    assertThat(cluster.get(NAMESPACE, "undo-same").getMetadata().getResourceVersion())
+        .isEqualTo(version);
   }
 
   @Test
@@ -59,6 +69,7 @@ class UndoCommandTest extends ClusterTest {
     CliCluster.Result result = cluster.run("undo", "undo-missing", "--to-revision", "9");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: unable to find revision 9 of rollout \"undo-missing\"\n");
+    assertThat(result.err())
+        .isEqualTo("error: unable to find revision 9 of rollout \"undo-missing\"\n");
   }
 }

@@ -8,9 +8,15 @@ class TableTest {
 
   @Test
   void columnsAreTheWidestCellPlusTwoAndTheLastIsNotPadded() {
-    String text = new Table().row("NAME", "KIND", "INFO").row("a-long-name", "Pod", "").row("b", "ReplicaSet", "x").render();
+    String text =
+        new Table()
+            .row("NAME", "KIND", "INFO")
+            .row("a-long-name", "Pod", "")
+            .row("b", "ReplicaSet", "x")
+            .render();
 
-    assertThat(text).isEqualTo("NAME         KIND        INFO\na-long-name  Pod\nb            ReplicaSet  x\n");
+    assertThat(text)
+        .isEqualTo("NAME         KIND        INFO\na-long-name  Pod\nb            ReplicaSet  x\n");
   }
 
   @Test

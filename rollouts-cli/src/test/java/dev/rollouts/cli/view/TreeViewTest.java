@@ -15,9 +15,13 @@ class TreeViewTest {
 
   static final Instant NOW = Instant.parse("2026-01-01T00:10:30Z");
 
-  /** A canary paused at its first pause: revision 1 stable with two pods, revision 2 canary with one. */
+  /**
+   * A canary paused at its first pause: revision 1 stable with two pods, revision 2 canary with
+   * one.
+   */
   static RolloutSnapshot pausedCanary() {
-    RolloutResource rollout = Objects.canary("default", "demo", "argoproj/rollouts-demo:yellow", Objects.steps());
+    RolloutResource rollout =
+        Objects.canary("default", "demo", "argoproj/rollouts-demo:yellow", Objects.steps());
     rollout.getMetadata().setUid("uid-demo");
     rollout.getMetadata().setGeneration(2L);
     rollout.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
@@ -35,10 +39,14 @@ class TreeViewTest {
     status.put("updatedReplicas", 1);
     status.put("readyReplicas", 3);
     status.put("availableReplicas", 3);
-    status.put("pauseConditions", List.of(Map.of("reason", "CanaryPauseStep", "startTime", "2026-01-01T00:10:00Z")));
+    status.put(
+        "pauseConditions",
+        List.of(Map.of("reason", "CanaryPauseStep", "startTime", "2026-01-01T00:10:00Z")));
     rollout.setStatus(status);
-    ReplicaSet stable = Objects.replicaSet(rollout, "6f9c7d4b8", 1, "argoproj/rollouts-demo:blue", 2, 2);
-    ReplicaSet canary = Objects.replicaSet(rollout, "58d5c9b7f", 2, "argoproj/rollouts-demo:yellow", 1, 1);
+    ReplicaSet stable =
+        Objects.replicaSet(rollout, "6f9c7d4b8", 1, "argoproj/rollouts-demo:blue", 2, 2);
+    ReplicaSet canary =
+        Objects.replicaSet(rollout, "58d5c9b7f", 2, "argoproj/rollouts-demo:yellow", 1, 1);
     return new RolloutSnapshot(
         rollout,
         List.of(stable, canary),
@@ -97,13 +105,17 @@ class TreeViewTest {
   @Test
   void showsTheScaleDownDelayOfAReplicaSetByTheControllersClock() {
     RolloutSnapshot snapshot = pausedCanary();
-    ReplicaSet old = Objects.replicaSet(snapshot.rollout(), "77c8d9f5b", 0, "argoproj/rollouts-demo:red", 1, 1);
+    ReplicaSet old =
+        Objects.replicaSet(snapshot.rollout(), "77c8d9f5b", 0, "argoproj/rollouts-demo:red", 1, 1);
     old.getMetadata().getAnnotations().put("rollout.argoproj.io/revision", "0");
     old.getMetadata().getAnnotations().put("scale-down-deadline", "2026-01-01T00:11:00Z");
     RolloutSnapshot withOld = new RolloutSnapshot(snapshot.rollout(), List.of(old), List.of());
 
     String waiting = TreeView.plain().tree(RolloutInfos.of(withOld), new ViewTime(NOW, NOW));
-    String passed = TreeView.plain().tree(RolloutInfos.of(withOld), new ViewTime(NOW, Instant.parse("2026-01-01T00:12:00Z")));
+    String passed =
+        TreeView.plain()
+            .tree(
+                RolloutInfos.of(withOld), new ViewTime(NOW, Instant.parse("2026-01-01T00:12:00Z")));
 
     assertThat(waiting).contains("ReplicaSet  ✔ Healthy  10m  delay:30s");
     assertThat(passed).contains("delay:passed");
@@ -123,13 +135,18 @@ class TreeViewTest {
     RolloutSnapshot snapshot =
         new RolloutSnapshot(
             rollout,
-            List.of(Objects.replicaSet(rollout, "aaa", 1, "nginx:1.25", 3, 3), Objects.replicaSet(rollout, "bbb", 2, "nginx:1.26", 3, 3)),
+            List.of(
+                Objects.replicaSet(rollout, "aaa", 1, "nginx:1.25", 3, 3),
+                Objects.replicaSet(rollout, "bbb", 2, "nginx:1.26", 3, 3)),
             List.of());
 
     String summary = TreeView.plain().summary(RolloutInfos.of(snapshot));
 
     assertThat(summary)
-        .contains("Strategy:        BlueGreen\nImages:          nginx:1.25 (active, stable)\n                 nginx:1.26 (preview)\n")
+        .contains(
+            "Strategy:        BlueGreen\n"
+                + "Images:          nginx:1.25 (active, stable)\n"
+                + "                 nginx:1.26 (preview)\n")
         .doesNotContain("Step:");
   }
 }
