@@ -1,13 +1,8 @@
 package dev.rollouts.cli.simulate;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -35,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,33 +172,7 @@ public final class PodSimulator implements AutoCloseable {
 
   private void create(String key, ReplicaSet rs, List<SimPod> owned) {
     String name = rs.getMetadata().getName() + "-" + suffix();
-    var template = rs.getSpec().getTemplate();
-    Pod pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace(rs.getMetadata().getNamespace())
-            .withLabels(
-                template.getMetadata() == null ? Map.of() : template.getMetadata().getLabels())
-            .withAnnotations(
-                template.getMetadata() == null ? Map.of() : template.getMetadata().getAnnotations())
-            .withOwnerReferences(
-                new OwnerReferenceBuilder()
-                    .withApiVersion("apps/v1")
-                    .withKind("ReplicaSet")
-                    .withName(rs.getMetadata().getName())
-                    .withUid(rs.getMetadata().getUid())
-                    .withController(true)
-                    .withBlockOwnerDeletion(true)
-                    .build())
-            .endMetadata()
-            .withSpec(template.getSpec())
-            .withStatus(
-                status(
-                    template.getSpec().getContainers(),
-                    "Pending",
-                    c -> waiting(c, "ContainerCreating", 0)))
-            .build();
+    Pod pod = SimulatedPods.creating(rs, name);
     client.pods().inNamespace(rs.getMetadata().getNamespace()).resource(pod).create();
     SimPod simPod = new SimPod(name, Instant.now());
     owned.add(simPod);
@@ -221,9 +189,7 @@ public final class PodSimulator implements AutoCloseable {
     boolean failing =
         containers.stream().map(Container::getImage).anyMatch(failingImages::contains);
     PodStatus status =
-        failing
-            ? status(containers, "Running", c -> waiting(c, "CrashLoopBackOff", 1))
-            : status(containers, "Running", PodSimulator::running);
+        failing ? SimulatedPods.crashLooping(containers) : SimulatedPods.running(containers);
     patch(
         podResource(rs.getMetadata().getNamespace(), pod.name).subresource("status"),
         "/status",
@@ -298,44 +264,6 @@ public final class PodSimulator implements AutoCloseable {
             .getKubernetesSerialization()
             .asJson(List.of(Map.of("op", "add", "path", path, "value", tree)));
     resource.patch(PatchContext.of(PatchType.JSON), json);
-  }
-
-  private static PodStatus status(
-      List<Container> containers, String phase, Function<Container, ContainerStatus> each) {
-    return new PodStatusBuilder()
-        .withPhase(phase)
-        .withContainerStatuses(containers.stream().map(each).toList())
-        .build();
-  }
-
-  private static ContainerStatus waiting(Container c, String reason, int restarts) {
-    return new ContainerStatusBuilder()
-        .withName(c.getName())
-        .withImage(c.getImage())
-        .withReady(false)
-        .withStarted(false)
-        .withRestartCount(restarts)
-        .withNewState()
-        .withNewWaiting()
-        .withReason(reason)
-        .endWaiting()
-        .endState()
-        .build();
-  }
-
-  private static ContainerStatus running(Container c) {
-    return new ContainerStatusBuilder()
-        .withName(c.getName())
-        .withImage(c.getImage())
-        .withReady(true)
-        .withStarted(true)
-        .withRestartCount(0)
-        .withNewState()
-        .withNewRunning()
-        .withStartedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-        .endRunning()
-        .endState()
-        .build();
   }
 
   private String suffix() {
