@@ -83,7 +83,12 @@ public final class CliCluster implements AutoCloseable {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--kubeconfig");
     all.add(kubeconfig.toString());
-    Running running = new Running(all.toArray(String[]::new));
+    return startBare(all.toArray(String[]::new));
+  }
+
+  /** Starts {@code rollouts ARGS}, as given, on another thread. */
+  public static Running startBare(String... args) {
+    Running running = new Running(args);
     running.thread.start();
     return running;
   }

@@ -29,7 +29,8 @@ import java.util.Optional;
  *       aborts a canary once it reaches the step asked for;
  *   <li>is done when every updated Rollout is Healthy on its new revision (exit code 0), when one
  *       is Degraded (exit code 1), or when one waits for a promote it was not asked to give (exit
- *       code 0, saying so).
+ *       code 0, saying so), unless it is to keep running: then it waits for someone else to
+ *       promote.
  * </ol>
  *
  * <p>Every action is a one-line event for the screen.
@@ -49,12 +50,15 @@ final class Scenario {
    * @param promoteAtPause promote pauses without end
    * @param abortAtStep abort a canary when it reaches this step index
    * @param thinkTime simulated time between seeing a pause and promoting it
+   * @param keepRunning wait for someone else (another terminal) to promote a pause without end,
+   *     rather than ending the simulation there
    */
   record Options(
       Optional<ImageChange> setImage,
       boolean promoteAtPause,
       Optional<Integer> abortAtStep,
-      Duration thinkTime) {}
+      Duration thinkTime,
+      boolean keepRunning) {}
 
   /** What the scenario knows of one Rollout. */
   private static final class Track {
@@ -62,6 +66,7 @@ final class Scenario {
     boolean aborted;
     boolean done;
     Optional<Instant> pausedSince = Optional.empty();
+    boolean waitNoted;
   }
 
   private enum Stage {
@@ -196,17 +201,27 @@ final class Scenario {
       Optional<String> pause = PauseWait.indefinite(rollout);
       if (pause.isEmpty()) {
         track.pausedSince = Optional.empty();
+        track.waitNoted = false;
         continue;
       }
       String where = info.step().map(s -> " at step " + s).orElse("") + " (" + pause.get() + ")";
       if (!options.promoteAtPause()) {
-        finish(
-            0,
-            name
-                + " is paused"
-                + where
-                + " and waits for a promote; give --promote-at-pause to promote it");
-        return;
+        String waits = name + " is paused" + where + " and waits for a promote";
+        if (!options.keepRunning()) {
+          finish(0, waits + "; give --promote-at-pause to promote it");
+          return;
+        }
+        if (!track.waitNoted) {
+          track.waitNoted = true;
+          events.add(
+              waits
+                  + ": rollouts promote "
+                  + info.name()
+                  + " -n "
+                  + info.namespace()
+                  + " --kubeconfig …");
+        }
+        continue;
       }
       if (track.pausedSince.isEmpty()) {
         track.pausedSince = Optional.of(now);

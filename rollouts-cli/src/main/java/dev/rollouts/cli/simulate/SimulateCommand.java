@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --promote-at-pause",
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --abort-at-step 2",
       "  rollouts simulate canary.yaml --set-image app=nginx:bad --fail-image nginx:bad",
+      "  rollouts simulate --keep-running      # then, in another terminal:",
+      "  rollouts promote demo --kubeconfig /tmp/rollouts-simulate-….kubeconfig",
       "  rollouts simulate --output json | jq -c '{status, step, actualWeight}'"
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -48,6 +50,9 @@ public final class SimulateCommand implements Callable<Integer> {
   /** The container and image of the built-in demo's update. */
   static final Scenario.ImageChange DEMO_UPDATE =
       new Scenario.ImageChange("demo", "argoproj/rollouts-demo:yellow");
+
+  /** Exit code when stopped from outside (as a shell reports Ctrl-C: 128 + SIGINT). */
+  static final int INTERRUPTED = 130;
 
   /** Simulated time between seeing a pause without end and promoting it. */
   static final Duration THINK_TIME = Duration.ofSeconds(1);
@@ -70,6 +75,14 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--promote-at-pause",
       description = "Promote a rollout that waits in a pause without end (the demo always does).")
   boolean promoteAtPause;
+
+  @Option(
+      names = "--keep-running",
+      description =
+          "Do not end: keep the simulated cluster and the view until Ctrl-C, so that other commands"
+              + " (promote, abort, undo, ...) can act on it with the --kubeconfig it prints; a"
+              + " pause without end waits for them.")
+  boolean keepRunning;
 
   @Option(
       names = "--abort-at-step",
@@ -114,13 +127,19 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     Simulation.Settings settings = settings();
     quietController();
     Screen screen =
         Screen.of(
             Screen.detect(output.equals("json")), spec.commandLine().getOut(), true, !noColor);
-    Scenario.Outcome outcome = new Simulation(settings, screen).run();
+    Scenario.Outcome outcome;
+    try {
+      outcome = new Simulation(settings, screen).run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return INTERRUPTED;
+    }
     if (outcome.exitCode() != 0) {
       throw new CommandFailure(outcome.message());
     }
@@ -157,7 +176,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     Scenario.Options scenario =
         new Scenario.Options(
-            update, promoteAtPause || demo, Optional.ofNullable(abortAtStep), THINK_TIME);
+            update,
+            promoteAtPause || (demo && !keepRunning),
+            Optional.ofNullable(abortAtStep),
+            THINK_TIME,
+            keepRunning);
     return new Simulation.Settings(files, scenario, speed, failImages, timeout);
   }
 

@@ -129,16 +129,31 @@ final class Simulation {
    * fabric8's in-process server stalls (its event loop waits on its own sender) when a watch is
    * closed while events for it are still queued.
    */
-  private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch)
-      throws InterruptedException {
-    pods.close();
-    if (watch != null) {
-      watch.awaitQuiet(QUIET, QUIET.multipliedBy(10));
+  private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      pods.close();
+      awaitQuiet(watch);
+      controller.close();
+      awaitQuiet(watch);
+      if (watch != null) {
+        watch.close();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    controller.close();
-    if (watch != null) {
+  }
+
+  private static void awaitQuiet(RolloutWatch watch) {
+    if (watch == null) {
+      return;
+    }
+    try {
       watch.awaitQuiet(QUIET, QUIET.multipliedBy(10));
-      watch.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -160,14 +175,19 @@ final class Simulation {
     SimulatedClock clock = stopwatch.clock();
     Duration debounce = min(DEBOUNCE, clock.real(POD_START).dividedBy(4));
     long seen = watch.awaitChange(-1, Duration.ZERO);
+    boolean outcomeShown = false;
     while (true) {
       List<RolloutSnapshot> snapshots = watch.snapshots();
       events.addAll(scenario.step(snapshots, clock.instant()));
       Optional<Scenario.Outcome> outcome = scenario.outcome();
-      if (outcome.isEmpty() && System.nanoTime() > deadline) {
+      if (outcome.isEmpty() && !settings.scenario().keepRunning() && System.nanoTime() > deadline) {
         outcome = Optional.of(timedOut(snapshots));
       }
-      if (outcome.isPresent() && outcome.get().exitCode() == 0) {
+      boolean keepRunning = settings.scenario().keepRunning();
+      if (keepRunning && outcome.isPresent() && !outcomeShown) {
+        events.add(outcome.get().message() + "; still running (--keep-running), Ctrl-C to stop");
+        outcomeShown = true;
+      } else if (outcome.isPresent() && outcome.get().exitCode() == 0) {
         events.add(outcome.get().message());
       }
       screen.show(
@@ -176,7 +196,7 @@ final class Simulation {
           stopwatch.elapsed(),
           events);
       events.clear();
-      if (outcome.isPresent()) {
+      if (outcome.isPresent() && !keepRunning) {
         return outcome.get();
       }
       long latest = watch.awaitChange(seen, TICK);

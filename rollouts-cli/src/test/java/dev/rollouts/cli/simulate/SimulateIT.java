@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,6 +201,33 @@ class SimulateIT {
         .contains(
             "rollout 'default/bluegreen-demo' is paused (BlueGreenPause) and waits for a promote;"
                 + " give --promote-at-pause");
+  }
+
+  @Test
+  void withKeepRunningAnotherCommandPromotesTheDemoThroughThePrintedKubeconfig() throws Exception {
+    CliCluster.Running simulation =
+        CliCluster.startBare("simulate", "--keep-running", "--speed", "20");
+    simulation.awaitOutput("waits for a promote");
+    Matcher kubeconfig = Pattern.compile("--kubeconfig (\\S+)").matcher(simulation.out());
+    assertThat(kubeconfig.find()).isTrue();
+
+    CliCluster.Result promote =
+        CliCluster.runBare("promote", "demo", "-n", "default", "--kubeconfig", kubeconfig.group(1));
+    simulation.awaitOutput("still running (--keep-running)");
+    simulation.interrupt();
+    CliCluster.Result result = simulation.join();
+
+    assertThat(promote.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "rollout 'default/demo' is paused at step 3/6 (CanaryPauseStep) and waits for a"
+                + " promote: rollouts promote demo -n default")
+        .contains(
+            "rollout 'default/demo' is Healthy; stable: revision 2 (argoproj/rollouts-demo:yellow)")
+        .contains(
+            "done: the new revision is stable; still running (--keep-running), Ctrl-C to stop")
+        .doesNotContain("promoted rollout");
+    assertThat(result.exitCode()).isEqualTo(130);
   }
 
   @Test
