@@ -1,6 +1,7 @@
 package dev.rollouts.cli.cluster;
 
 import dev.rollouts.cli.CommandFailure;
+import dev.rollouts.cli.view.Tree;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,8 +11,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -69,16 +72,14 @@ public final class RolloutActions {
     Patches p = Patches.of(rollout);
     Map<String, Object> spec = rollout.getSpec();
     Map<String, Object> status = rollout.getStatus();
-    if (Boolean.TRUE.equals(spec.get("paused"))) {
+    List<?> steps = Tree.list(spec, "strategy", "canary", "steps");
+    if (Tree.isTrue(spec, "paused")) {
       p.spec().set(false, "spec", "paused");
     }
-    if (status.get("pauseConditions") instanceof List<?> conditions && !conditions.isEmpty()) {
+    if (!Tree.list(status, "pauseConditions").isEmpty()) {
       p.status().remove("status", "pauseConditions");
-    } else if (spec.get("strategy") instanceof Map<?, ?> strategy
-        && strategy.get("canary") instanceof Map<?, ?> canary
-        && canary.get("steps") instanceof List<?> steps
-        && !steps.isEmpty()) {
-      int index = status.get("currentStepIndex") instanceof Number n ? n.intValue() : 0;
+    } else if (!steps.isEmpty()) {
+      int index = Tree.integer(status, "currentStepIndex").orElse(0);
       p.status()
           .remove("status", "pauseConditions")
           .set(Math.min(index + 1, steps.size()), "status", "currentStepIndex");
@@ -88,8 +89,8 @@ public final class RolloutActions {
 
   private static Patches promoteFull(RolloutResource rollout) {
     Patches p = Patches.of(rollout);
-    Object current = rollout.getStatus().get("currentPodHash");
-    if (current == null || !current.equals(rollout.getStatus().get("stableRS"))) {
+    Optional<String> current = Tree.string(rollout.getStatus(), "currentPodHash");
+    if (current.isEmpty() || !current.equals(Tree.string(rollout.getStatus(), "stableRS"))) {
       p.status().set(true, "status", "promoteFull");
     }
     return p;
@@ -131,33 +132,38 @@ public final class RolloutActions {
     return change(
         name,
         rollout -> {
-          Patches p = Patches.of(rollout);
-          boolean found = false;
-          for (String kind : List.of("initContainers", "containers", "ephemeralContainers")) {
-            List<?> containers = containers(rollout, kind);
-            for (int i = 0; i < containers.size(); i++) {
-              if (containers.get(i) instanceof Map<?, ?> c
-                  && (container.equals("*") || container.equals(c.get("name")))) {
-                p.spec().set(image, "spec", "template", "spec", kind, String.valueOf(i), "image");
-                found = true;
-              }
-            }
-          }
-          if (!found) {
+          List<String[]> images = imagePaths(rollout, container);
+          if (images.isEmpty()) {
             throw new CommandFailure(
                 "unable to find container named \"" + container + "\" in rollout \"" + name + "\"");
           }
+          Patches p = Patches.of(rollout);
+          images.forEach(path -> p.spec().set(image, path));
           return p;
         });
   }
 
-  private static List<?> containers(RolloutResource rollout, String kind) {
-    if (rollout.getSpec().get("template") instanceof Map<?, ?> template
-        && template.get("spec") instanceof Map<?, ?> podSpec
-        && podSpec.get(kind) instanceof List<?> list) {
-      return list;
+  /**
+   * Whether the pod template has a container called {@code container} (init, regular or ephemeral);
+   * {@code *} matches any.
+   */
+  public static boolean hasContainer(RolloutResource rollout, String container) {
+    return !imagePaths(rollout, container).isEmpty();
+  }
+
+  /** The paths of the {@code image} fields of the containers {@code container} names. */
+  private static List<String[]> imagePaths(RolloutResource rollout, String container) {
+    List<String[]> paths = new ArrayList<>();
+    for (String kind : List.of("initContainers", "containers", "ephemeralContainers")) {
+      List<?> containers = Tree.list(rollout.getSpec(), "template", "spec", kind);
+      for (int i = 0; i < containers.size(); i++) {
+        if (container.equals("*")
+            || Tree.string(containers.get(i), "name").equals(Optional.of(container))) {
+          paths.add(new String[] {"spec", "template", "spec", kind, String.valueOf(i), "image"});
+        }
+      }
     }
-    return List.of();
+    return paths;
   }
 
   private static Patches statusField(RolloutResource rollout, String field, Object value) {

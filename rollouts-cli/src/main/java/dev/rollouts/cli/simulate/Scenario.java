@@ -144,7 +144,7 @@ final class Scenario {
     List<String> updated = new ArrayList<>();
     for (Map.Entry<String, Track> e : List.copyOf(tracks.entrySet())) {
       RolloutResource rollout = byKey.get(e.getKey()).rollout();
-      if (!hasContainer(rollout, change.container())) {
+      if (!RolloutActions.hasContainer(rollout, change.container())) {
         tracks.remove(e.getKey());
         continue;
       }
@@ -255,17 +255,6 @@ final class Scenario {
         .map(
             rs -> "stable: revision " + rs.revision() + " (" + String.join(", ", rs.images()) + ")")
         .orElse("no stable revision");
-  }
-
-  private static boolean hasContainer(RolloutResource rollout, String container) {
-    for (String kind : List.of("initContainers", "containers", "ephemeralContainers")) {
-      for (Object c : Tree.list(rollout.getSpec(), "template", "spec", kind)) {
-        if (container.equals("*") || Tree.string(c, "name").equals(Optional.of(container))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static String key(RolloutResource rollout) {
