@@ -187,53 +187,74 @@ final class Scenario {
       if (isSettled(rollout, info)) {
         track.done = true;
         events.add(name + " is Healthy; " + stable(info));
-        continue;
+      } else if (!abortAtStep(track, rollout, info, events)) {
+        promoteAtPause(track, rollout, info, now, events);
       }
-      if (options.abortAtStep().isPresent() && !track.aborted && info.strategy().equals("Canary")) {
-        int index = Tree.integer(rollout.getStatus(), "currentStepIndex").orElse(0);
-        if (index >= options.abortAtStep().get()) {
-          new RolloutActions(client, info.namespace()).abort(info.name());
-          track.aborted = true;
-          events.add("aborted " + name + " at step " + info.step().orElse(String.valueOf(index)));
-          continue;
-        }
-      }
-      Optional<String> pause = PauseWait.indefinite(rollout);
-      if (pause.isEmpty()) {
-        track.pausedSince = Optional.empty();
-        track.waitNoted = false;
-        continue;
-      }
-      String where = info.step().map(s -> " at step " + s).orElse("") + " (" + pause.get() + ")";
-      if (!options.promoteAtPause()) {
-        String waits = name + " is paused" + where + " and waits for a promote";
-        if (!options.keepRunning()) {
-          finish(0, waits + "; give --promote-at-pause to promote it");
-          return;
-        }
-        if (!track.waitNoted) {
-          track.waitNoted = true;
-          events.add(
-              waits
-                  + ": rollouts promote "
-                  + info.name()
-                  + " -n "
-                  + info.namespace()
-                  + " --kubeconfig …");
-        }
-        continue;
-      }
-      if (track.pausedSince.isEmpty()) {
-        track.pausedSince = Optional.of(now);
-      } else if (!now.isBefore(track.pausedSince.get().plus(options.thinkTime()))) {
-        new RolloutActions(client, info.namespace()).promote(info.name(), false);
-        track.pausedSince = Optional.empty();
-        events.add("promoted " + name + ", paused" + where);
+      if (outcome.isPresent()) {
+        return;
       }
     }
     if (tracks.values().stream().allMatch(t -> t.done)) {
       finish(0, "done: the new revision is stable");
     }
+  }
+
+  /** Aborts a canary that reached the step to abort at; whether it did. */
+  private boolean abortAtStep(
+      Track track, RolloutResource rollout, RolloutInfo info, List<String> events) {
+    if (options.abortAtStep().isEmpty() || track.aborted || !info.strategy().equals("Canary")) {
+      return false;
+    }
+    int index = Tree.integer(rollout.getStatus(), "currentStepIndex").orElse(0);
+    if (index < options.abortAtStep().get()) {
+      return false;
+    }
+    new RolloutActions(client, info.namespace()).abort(info.name());
+    track.aborted = true;
+    events.add("aborted " + name(info) + " at step " + info.step().orElse(String.valueOf(index)));
+    return true;
+  }
+
+  /**
+   * For a Rollout waiting in a pause without end: promotes it once the think time passed, if asked
+   * to; else notes it waits (keeping running) or ends the simulation there.
+   */
+  private void promoteAtPause(
+      Track track, RolloutResource rollout, RolloutInfo info, Instant now, List<String> events) {
+    Optional<String> pause = PauseWait.indefinite(rollout);
+    if (pause.isEmpty()) {
+      track.pausedSince = Optional.empty();
+      track.waitNoted = false;
+      return;
+    }
+    String where = info.step().map(s -> " at step " + s).orElse("") + " (" + pause.get() + ")";
+    if (!options.promoteAtPause()) {
+      String waits = name(info) + " is paused" + where + " and waits for a promote";
+      if (!options.keepRunning()) {
+        finish(0, waits + "; give --promote-at-pause to promote it");
+      } else if (!track.waitNoted) {
+        track.waitNoted = true;
+        events.add(
+            waits
+                + ": rollouts promote "
+                + info.name()
+                + " -n "
+                + info.namespace()
+                + " --kubeconfig …");
+      }
+      return;
+    }
+    if (track.pausedSince.isEmpty()) {
+      track.pausedSince = Optional.of(now);
+    } else if (!now.isBefore(track.pausedSince.get().plus(options.thinkTime()))) {
+      new RolloutActions(client, info.namespace()).promote(info.name(), false);
+      track.pausedSince = Optional.empty();
+      events.add("promoted " + name(info) + ", paused" + where);
+    }
+  }
+
+  private static String name(RolloutInfo info) {
+    return "rollout '" + info.namespace() + "/" + info.name() + "'";
   }
 
   private void finish(int exitCode, String message) {
