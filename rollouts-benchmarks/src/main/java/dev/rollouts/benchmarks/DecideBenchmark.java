@@ -2,6 +2,7 @@ package dev.rollouts.benchmarks;
 
 import dev.rollouts.core.RolloutEngine;
 import dev.rollouts.core.decision.Decision;
+import dev.rollouts.core.internal.StepHash;
 import dev.rollouts.core.observe.Observed;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.observe.ObservedService;
@@ -18,7 +19,6 @@ import dev.rollouts.core.status.BlueGreenStatus;
 import dev.rollouts.core.status.PauseCondition;
 import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.RolloutStatus;
-import dev.rollouts.core.internal.StepHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,11 @@ public class DecideBenchmark {
       steps.add(CanaryStep.Pause.ofSeconds(30));
     }
     CanaryStrategy canary =
-        CanaryStrategy.builder().steps(steps).maxSurge(IntOrPercent.of(1)).maxUnavailable(IntOrPercent.of(0)).build();
+        CanaryStrategy.builder()
+            .steps(steps)
+            .maxSurge(IntOrPercent.of(1))
+            .maxUnavailable(IntOrPercent.of(0))
+            .build();
     RolloutSpec spec =
         RolloutSpec.builder()
             .replicas(10)
@@ -101,7 +105,8 @@ public class DecideBenchmark {
     return rsBuilder(name, hash, revision, replicas).build();
   }
 
-  private static ObservedReplicaSet.Builder rsBuilder(String name, String hash, long revision, int replicas) {
+  private static ObservedReplicaSet.Builder rsBuilder(
+      String name, String hash, long revision, int replicas) {
     return ObservedReplicaSet.builder()
         .name(name)
         .podTemplateHash(hash)
@@ -140,7 +145,11 @@ public class DecideBenchmark {
     @Setup
     public void setUp() {
       BlueGreenStrategy blueGreen =
-          BlueGreenStrategy.builder().activeService("active").previewService("preview").autoPromotionEnabled(false).build();
+          BlueGreenStrategy.builder()
+              .activeService("active")
+              .previewService("preview")
+              .autoPromotionEnabled(false)
+              .build();
       RolloutSpec spec =
           RolloutSpec.builder()
               .replicas(10)
@@ -158,18 +167,26 @@ public class DecideBenchmark {
                       .observedGeneration("3")
                       .currentPodHash("v3")
                       .stableRS("v2")
-                      .addPauseConditions(new PauseCondition(PauseReason.BlueGreenPause, NOW.minusSeconds(60)))
+                      .addPauseConditions(
+                          new PauseCondition(PauseReason.BlueGreenPause, NOW.minusSeconds(60)))
                       .controllerPause(true)
                       .blueGreen(new BlueGreenStatus(Optional.of("v2"), Optional.of("v3"), false))
                       .build())
               .build();
       observed =
           Observed.builder()
-              .addReplicaSet(rsBuilder("bench-v1", "v1", 1, 10).scaleDownDeadline(NOW.plusSeconds(20)).build())
+              .addReplicaSet(
+                  rsBuilder("bench-v1", "v1", 1, 10).scaleDownDeadline(NOW.plusSeconds(20)).build())
               .addReplicaSet(rs("bench-v2", "v2", 2, 10))
               .addReplicaSet(rs("bench-v3", "v3", 3, 10))
-              .putService("active", new ObservedService("active", Map.of("app", "bench", "rollouts-pod-template-hash", "v2")))
-              .putService("preview", new ObservedService("preview", Map.of("app", "bench", "rollouts-pod-template-hash", "v3")))
+              .putService(
+                  "active",
+                  new ObservedService(
+                      "active", Map.of("app", "bench", "rollouts-pod-template-hash", "v2")))
+              .putService(
+                  "preview",
+                  new ObservedService(
+                      "preview", Map.of("app", "bench", "rollouts-pod-template-hash", "v3")))
               .build();
     }
   }

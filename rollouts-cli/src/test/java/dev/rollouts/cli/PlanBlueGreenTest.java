@@ -43,9 +43,11 @@ class PlanBlueGreenTest {
         .isEqualTo(
             Map.of(
                 "api-active",
-                Map.of("selector", Map.of("app", "api", "rollouts-pod-template-hash", "84d9f6c7b8")),
+                Map.of(
+                    "selector", Map.of("app", "api", "rollouts-pod-template-hash", "84d9f6c7b8")),
                 "api-preview",
-                Map.of("selector", Map.of("app", "api", "rollouts-pod-template-hash", "84d9f6c7b8"))));
+                Map.of(
+                    "selector", Map.of("app", "api", "rollouts-pod-template-hash", "84d9f6c7b8"))));
     assertThat(plan.get("status").toString()).contains("activeSelector=84d9f6c7b8");
   }
 }

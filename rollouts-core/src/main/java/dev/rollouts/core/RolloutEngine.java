@@ -20,9 +20,9 @@ import java.util.ServiceLoader;
  *
  * <p>{@link #decide} is total and pure: every input yields a Decision (an invalid spec yields the
  * {@code InvalidSpec} condition and no scaling), equal inputs yield equal Decisions, and it reads
- * no clock, does no I/O and keeps no state. It acts on the step at {@code
- * status.currentStepIndex} and advances the index only when that step is done, so a caller that
- * applies each Decision and decides again walks the steps as the controller would.
+ * no clock, does no I/O and keeps no state. It acts on the step at {@code status.currentStepIndex}
+ * and advances the index only when that step is done, so a caller that applies each Decision and
+ * decides again walks the steps as the controller would.
  *
  * <p>Implementations are immutable and thread-safe.
  */

@@ -54,7 +54,9 @@ public final class Trees {
   /** The map at {@code key}, if there is one. */
   @SuppressWarnings("unchecked")
   public static Optional<Map<String, Object>> map(Map<String, ?> tree, String key) {
-    return tree.get(key) instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
+    return tree.get(key) instanceof Map<?, ?> m
+        ? Optional.of((Map<String, Object>) m)
+        : Optional.empty();
   }
 
   /** The string at {@code key}, if there is one. */

@@ -44,7 +44,9 @@ public final class SimulatedCluster {
     this.now = now;
   }
 
-  /** A cluster holding {@code rollout}, the given Services, and nothing else, at time {@code now}. */
+  /**
+   * A cluster holding {@code rollout}, the given Services, and nothing else, at time {@code now}.
+   */
   public static SimulatedCluster of(Rollout rollout, List<ObservedService> services, Instant now) {
     SimulatedCluster cluster = new SimulatedCluster(rollout, now);
     services.forEach(s -> cluster.services.put(s.name(), s));
@@ -125,7 +127,8 @@ public final class SimulatedCluster {
   }
 
   /** A user or tool edits the status (promote, abort, retry), as the kubectl plug-in does. */
-  public void updateStatus(java.util.function.UnaryOperator<dev.rollouts.core.status.RolloutStatus> edit) {
+  public void updateStatus(
+      java.util.function.UnaryOperator<dev.rollouts.core.status.RolloutStatus> edit) {
     rollout = Rollout.builder().from(rollout).status(edit.apply(rollout.status())).build();
   }
 
@@ -198,7 +201,8 @@ public final class SimulatedCluster {
   /** Every ReplicaSet's pods exist, none ready yet. */
   public void createPods() {
     replicaSets.replaceAll(
-        (name, rs) -> ObservedReplicaSet.builder().from(rs).statusReplicas(rs.specReplicas()).build());
+        (name, rs) ->
+            ObservedReplicaSet.builder().from(rs).statusReplicas(rs.specReplicas()).build());
   }
 
   /** Total pods that exist. */

@@ -58,11 +58,15 @@ class PluginContractTest {
     RolloutEngine engine = RolloutEngine.withPlugins(List.of(new Greedy()));
     SimulatedCluster cluster =
         SimulatedCluster.of(
-            Fixtures.rollout(Fixtures.canarySpec(4, "1", Fixtures.canary(new CanaryStep.SetWeight(50)))), List.of(), T0);
+            Fixtures.rollout(
+                Fixtures.canarySpec(4, "1", Fixtures.canary(new CanaryStep.SetWeight(50)))),
+            List.of(),
+            T0);
     cluster.sync(engine);
     assertThatThrownBy(() -> cluster.sync(engine))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("traffic plug-in 'replicaset' (dev.rollouts.testkit.PluginContractTest$Greedy)")
+        .hasMessageContaining(
+            "traffic plug-in 'replicaset' (dev.rollouts.testkit.PluginContractTest$Greedy)")
         .hasMessageContaining("above replicas + maxSurge = 5");
   }
 
@@ -77,7 +81,9 @@ class PluginContractTest {
             .build();
     SimulatedCluster cluster =
         SimulatedCluster.of(
-            Fixtures.rollout(Fixtures.canarySpec(2, "1", canary)), List.of(Fixtures.service("c"), Fixtures.service("s")), T0);
+            Fixtures.rollout(Fixtures.canarySpec(2, "1", canary)),
+            List.of(Fixtures.service("c"), Fixtures.service("s")),
+            T0);
     cluster.sync(engine);
     assertThatThrownBy(() -> cluster.sync(engine))
         .isInstanceOf(IllegalStateException.class)

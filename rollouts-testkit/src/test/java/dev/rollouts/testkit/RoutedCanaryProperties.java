@@ -24,24 +24,39 @@ import net.jqwik.api.constraints.IntRange;
 /** Invariants of the canary with a traffic router, whatever the router. */
 class RoutedCanaryProperties {
 
-  private final RolloutEngine engine = RolloutEngine.withPlugins(List.of(new WeightRecordingRouter()));
+  private final RolloutEngine engine =
+      RolloutEngine.withPlugins(List.of(new WeightRecordingRouter()));
 
   @Property(tries = 150)
   void theWeightRisesOnlyOntoAvailableCanaryPods(
-      @ForAll("steps") List<CanaryStep> steps, @ForAll @IntRange(min = 1, max = 12) int replicas, @ForAll long seed) {
-    walk(steps, replicas, seed, (cluster, decision) -> {
-      int before = weight(cluster.rollout().status());
-      int after = weight(decision.status());
-      if (after > before) {
-        int available = cluster.replicaSet("demo-hash2").map(ObservedReplicaSet::availableReplicas).orElse(0);
-        assertThat(available * 100).as("canary pods available for weight %d", after).isGreaterThanOrEqualTo(after * replicas - 99);
-      }
-    });
+      @ForAll("steps") List<CanaryStep> steps,
+      @ForAll @IntRange(min = 1, max = 12) int replicas,
+      @ForAll long seed) {
+    walk(
+        steps,
+        replicas,
+        seed,
+        (cluster, decision) -> {
+          int before = weight(cluster.rollout().status());
+          int after = weight(decision.status());
+          if (after > before) {
+            int available =
+                cluster
+                    .replicaSet("demo-hash2")
+                    .map(ObservedReplicaSet::availableReplicas)
+                    .orElse(0);
+            assertThat(available * 100)
+                .as("canary pods available for weight %d", after)
+                .isGreaterThanOrEqualTo(after * replicas - 99);
+          }
+        });
   }
 
   @Property(tries = 150)
   void abortSendsTheWeightToZeroAtOnce(
-      @ForAll("steps") List<CanaryStep> steps, @ForAll @IntRange(min = 1, max = 12) int replicas, @ForAll long seed) {
+      @ForAll("steps") List<CanaryStep> steps,
+      @ForAll @IntRange(min = 1, max = 12) int replicas,
+      @ForAll long seed) {
     SimulatedCluster cluster = deployed(steps, replicas);
     cluster.updateSpec(spec -> Fixtures.withVersion(spec, "2"));
     Random random = new Random(seed);
@@ -54,7 +69,8 @@ class RoutedCanaryProperties {
     Decision aborted = cluster.sync(engine);
     assertThat(weight(aborted.status())).isZero();
     assertThat(aborted.routingObjects())
-        .allSatisfy(m -> assertThat(((Map<?, ?>) m.content().get("data")).get("weight")).isEqualTo("0"));
+        .allSatisfy(
+            m -> assertThat(((Map<?, ?>) m.content().get("data")).get("weight")).isEqualTo("0"));
   }
 
   private void walk(List<CanaryStep> steps, int replicas, long seed, Check check) {
@@ -72,7 +88,8 @@ class RoutedCanaryProperties {
       }
       decision.requeueAfter().ifPresent(cluster::advance);
       if (random.nextInt(3) == 0) {
-        cluster.updateStatus(s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
+        cluster.updateStatus(
+            s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
       }
     }
   }

@@ -20,16 +20,19 @@ import org.junit.jupiter.api.Test;
 /** The canary rules that apply with a traffic router, on 10 replicas. */
 class RoutedCanaryRulesTest {
 
-  private final RolloutEngine engine = RolloutEngine.withPlugins(List.of(new WeightRecordingRouter()));
+  private final RolloutEngine engine =
+      RolloutEngine.withPlugins(List.of(new WeightRecordingRouter()));
 
-  private SimulatedCluster updating(UnaryOperator<CanaryStrategy.Builder> edit, CanaryStep... steps) {
+  private SimulatedCluster updating(
+      UnaryOperator<CanaryStrategy.Builder> edit, CanaryStep... steps) {
     CanaryStrategy canary =
         edit.apply(
                 CanaryStrategy.builder()
                     .steps(List.of(steps))
                     .canaryService("demo-canary")
                     .stableService("demo-stable")
-                    .trafficRouting(TrafficRouting.builder().putRouter("recording", Map.of()).build()))
+                    .trafficRouting(
+                        TrafficRouting.builder().putRouter("recording", Map.of()).build()))
             .build();
     SimulatedCluster cluster =
         SimulatedCluster.of(
@@ -58,7 +61,8 @@ class RoutedCanaryRulesTest {
 
   @Test
   void givesTheCanaryTheCeilingOfItsWeightShareAndKeepsStableWhole() {
-    SimulatedCluster cluster = updating(c -> c, new CanaryStep.SetWeight(25), CanaryStep.Pause.indefinitely());
+    SimulatedCluster cluster =
+        updating(c -> c, new CanaryStep.SetWeight(25), CanaryStep.Pause.indefinitely());
     run(cluster, 6);
     assertThat(replicas(cluster, "2")).isEqualTo(3);
     assertThat(replicas(cluster, "1")).isEqualTo(10);
@@ -107,7 +111,10 @@ class RoutedCanaryRulesTest {
   @Test
   void minPodsPerReplicaSetGivesASmallCanaryAtLeastThatManyPods() {
     SimulatedCluster cluster =
-        updating(c -> c.minPodsPerReplicaSet(2), new CanaryStep.SetWeight(5), CanaryStep.Pause.indefinitely());
+        updating(
+            c -> c.minPodsPerReplicaSet(2),
+            new CanaryStep.SetWeight(5),
+            CanaryStep.Pause.indefinitely());
     run(cluster, 6);
     assertThat(replicas(cluster, "2")).isEqualTo(2);
   }
@@ -115,7 +122,10 @@ class RoutedCanaryRulesTest {
   @Test
   void dynamicStableScaleShrinksStableAsTrafficLeavesIt() {
     SimulatedCluster cluster =
-        updating(c -> c.dynamicStableScale(true), new CanaryStep.SetWeight(40), CanaryStep.Pause.indefinitely());
+        updating(
+            c -> c.dynamicStableScale(true),
+            new CanaryStep.SetWeight(40),
+            CanaryStep.Pause.indefinitely());
     run(cluster, 8);
     assertThat(weight(cluster)).isEqualTo(40);
     assertThat(replicas(cluster, "2")).isEqualTo(4);
@@ -126,31 +136,47 @@ class RoutedCanaryRulesTest {
   void replicaProgressThresholdCompletesAStepWithFewerAvailablePods() {
     SimulatedCluster cluster =
         updating(
-            c -> c.replicaProgressThreshold(new ReplicaProgressThreshold(ReplicaProgressThreshold.Type.PERCENT, 50)),
+            c ->
+                c.replicaProgressThreshold(
+                    new ReplicaProgressThreshold(ReplicaProgressThreshold.Type.PERCENT, 50)),
             new CanaryStep.SetWeight(40),
             CanaryStep.Pause.indefinitely());
     cluster.sync(engine);
     cluster.sync(engine);
     ObservedReplicaSet canary = cluster.replicaSet("demo-hash2").orElseThrow();
-    cluster.withReplicaSet(ObservedReplicaSet.builder().from(canary).statusReplicas(4).readyReplicas(2).availableReplicas(2).build());
+    cluster.withReplicaSet(
+        ObservedReplicaSet.builder()
+            .from(canary)
+            .statusReplicas(4)
+            .readyReplicas(2)
+            .availableReplicas(2)
+            .build());
     Decision decision = cluster.sync(engine);
     assertThat(decision.status().currentStepIndex()).contains(1);
   }
 
   @Test
   void withoutTheThresholdAStepWaitsForEveryCanaryPod() {
-    SimulatedCluster cluster = updating(c -> c, new CanaryStep.SetWeight(40), CanaryStep.Pause.indefinitely());
+    SimulatedCluster cluster =
+        updating(c -> c, new CanaryStep.SetWeight(40), CanaryStep.Pause.indefinitely());
     cluster.sync(engine);
     cluster.sync(engine);
     ObservedReplicaSet canary = cluster.replicaSet("demo-hash2").orElseThrow();
-    cluster.withReplicaSet(ObservedReplicaSet.builder().from(canary).statusReplicas(4).readyReplicas(2).availableReplicas(2).build());
+    cluster.withReplicaSet(
+        ObservedReplicaSet.builder()
+            .from(canary)
+            .statusReplicas(4)
+            .readyReplicas(2)
+            .availableReplicas(2)
+            .build());
     Decision decision = cluster.sync(engine);
     assertThat(decision.status().currentStepIndex()).contains(0);
   }
 
   @Test
   void promoteFullKeepsTheLastWeightUntilTheNewReplicaSetIsWholeThenPromotes() {
-    SimulatedCluster cluster = updating(c -> c, new CanaryStep.SetWeight(30), CanaryStep.Pause.indefinitely());
+    SimulatedCluster cluster =
+        updating(c -> c, new CanaryStep.SetWeight(30), CanaryStep.Pause.indefinitely());
     run(cluster, 6);
     cluster.updateStatus(s -> RolloutStatus.builder().from(s).promoteFull(true).build());
     Decision first = cluster.sync(engine);

@@ -27,15 +27,22 @@ final class WeightRecordingRouter implements TrafficRouter {
     Manifest route =
         new Manifest(
             Map.of(
-                "apiVersion", "v1",
-                "kind", "ConfigMap",
-                "metadata", Map.of("name", request.rolloutName() + "-route"),
-                "data", Map.of("weight", Integer.toString(request.weight()))));
+                "apiVersion",
+                "v1",
+                "kind",
+                "ConfigMap",
+                "metadata",
+                Map.of("name", request.rolloutName() + "-route"),
+                "data",
+                Map.of("weight", Integer.toString(request.weight()))));
     Optional<Integer> observed =
         request.observed().stream()
             .filter(m -> m.is("ConfigMap", request.rolloutName() + "-route"))
             .findFirst()
-            .map(m -> Integer.parseInt(((Map<?, ?>) m.content().get("data")).get("weight").toString()));
+            .map(
+                m ->
+                    Integer.parseInt(
+                        ((Map<?, ?>) m.content().get("data")).get("weight").toString()));
     return RoutingPlan.builder().addDesired(route).observedWeight(observed).build();
   }
 }

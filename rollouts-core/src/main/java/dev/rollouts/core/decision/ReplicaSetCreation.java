@@ -28,8 +28,8 @@ public interface ReplicaSetCreation {
   Optional<AntiAffinityRule> antiAffinity();
 
   /**
-   * Ephemeral labels and annotations to add to the pod template ({@code previewMetadata} or
-   * {@code activeMetadata} of a blue-green Rollout); absent when the strategy injects none.
+   * Ephemeral labels and annotations to add to the pod template ({@code previewMetadata} or {@code
+   * activeMetadata} of a blue-green Rollout); absent when the strategy injects none.
    */
   Optional<PodMetadata> podMetadata();
 

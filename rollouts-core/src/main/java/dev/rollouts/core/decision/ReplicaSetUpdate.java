@@ -18,9 +18,7 @@ public interface ReplicaSetUpdate {
   /** Desired {@code spec.replicas}. */
   int replicas();
 
-  /**
-   * Desired {@code scale-down-deadline} annotation: present to set it, absent to remove it.
-   */
+  /** Desired {@code scale-down-deadline} annotation: present to set it, absent to remove it. */
   Optional<Instant> scaleDownDeadline();
 
   /** Desired {@code rollout.argoproj.io/revision} annotation. */

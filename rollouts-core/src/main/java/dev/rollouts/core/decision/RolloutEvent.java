@@ -1,8 +1,8 @@
 package dev.rollouts.core.decision;
 
 /**
- * A Kubernetes Event to record on the Rollout, with Argo's reasons ({@code RolloutUpdated},
- * {@code ScalingReplicaSet}, {@code RolloutPaused}, {@code RolloutAborted} …).
+ * A Kubernetes Event to record on the Rollout, with Argo's reasons ({@code RolloutUpdated}, {@code
+ * ScalingReplicaSet}, {@code RolloutPaused}, {@code RolloutAborted} …).
  *
  * @param type {@link Type#Normal} or {@link Type#Warning}
  * @param reason the reason, one word in upper camel case

@@ -20,18 +20,24 @@ public final class BaseStatus {
     RolloutStatus previous = sync.rollout().status();
     ReplicaSetSnapshot snapshot = sync.snapshot();
     String currentPodHash =
-        snapshot.newRS().map(ObservedReplicaSet::podTemplateHash).orElse(sync.rollout().spec().template().hash());
+        snapshot
+            .newRS()
+            .map(ObservedReplicaSet::podTemplateHash)
+            .orElse(sync.rollout().spec().template().hash());
     RolloutStatus.Builder status =
         RolloutStatus.builder()
             .currentPodHash(currentPodHash)
             .replicas(snapshot.all().stream().mapToInt(ObservedReplicaSet::statusReplicas).sum())
             .updatedReplicas(snapshot.newRS().map(ObservedReplicaSet::statusReplicas).orElse(0))
-            .readyReplicas(snapshot.all().stream().mapToInt(ObservedReplicaSet::readyReplicas).sum())
-            .availableReplicas(snapshot.all().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum())
+            .readyReplicas(
+                snapshot.all().stream().mapToInt(ObservedReplicaSet::readyReplicas).sum())
+            .availableReplicas(
+                snapshot.all().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum())
             .selector(format(sync.rollout().spec().selector()))
             .stableRS(previous.stableRS())
             .restartedAt(restartedAt(sync))
-            .promoteFull(previous.promoteFull() && !previous.stableRS().equals(Optional.of(currentPodHash)));
+            .promoteFull(
+                previous.promoteFull() && !previous.stableRS().equals(Optional.of(currentPodHash)));
     return status;
   }
 
@@ -44,11 +50,15 @@ public final class BaseStatus {
     return sync.rollout().status().restartedAt();
   }
 
-  /** The selector as Kubernetes formats it for {@code status.selector}: {@code app=demo,tier=web}. */
+  /**
+   * The selector as Kubernetes formats it for {@code status.selector}: {@code app=demo,tier=web}.
+   */
   public static String format(LabelSelector selector) {
     String labels =
         new TreeMap<>(selector.matchLabels())
-            .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     String expressions =
         selector.matchExpressions().stream()
             .map(

@@ -39,13 +39,17 @@ public final class Conditions {
       return false;
     }
     Instant transition =
-        existing.filter(c -> c.status().equals(status)).map(Condition::lastTransitionTime).orElse(now);
+        existing
+            .filter(c -> c.status().equals(status))
+            .map(Condition::lastTransitionTime)
+            .orElse(now);
     replace(type, status, reason, message, transition);
     return true;
   }
 
   /** Replaces the condition unconditionally, keeping the given transition time. */
-  public void replace(ConditionType type, String status, String reason, String message, Instant transition) {
+  public void replace(
+      ConditionType type, String status, String reason, String message, Instant transition) {
     remove(type);
     conditions.add(
         Condition.builder()

@@ -4,8 +4,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rollouts.core.RolloutEngine;
 import dev.rollouts.core.decision.Decision;
+import dev.rollouts.core.internal.bluegreen.BlueGreenDecider;
+import dev.rollouts.core.internal.canary.CanaryDecider;
+import dev.rollouts.core.internal.validation.SpecValidator;
 import dev.rollouts.core.observe.Observed;
 import dev.rollouts.core.spec.Rollout;
+import dev.rollouts.core.status.ConditionType;
 import dev.rollouts.core.traffic.TrafficPlugin;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.rollouts.core.internal.bluegreen.BlueGreenDecider;
-import dev.rollouts.core.internal.canary.CanaryDecider;
-import dev.rollouts.core.internal.validation.SpecValidator;
-import dev.rollouts.core.status.ConditionType;
 
 /** The {@link RolloutEngine}: validates, then hands the Rollout to its strategy. */
 public final class Engine implements RolloutEngine {
@@ -50,7 +50,8 @@ public final class Engine implements RolloutEngine {
   public Decision decide(Rollout rollout, Observed observed, Instant now) {
     Sync sync = new Sync(rollout, observed, now);
     Optional<String> invalid =
-        SpecValidator.validate(rollout, plugins).or(() -> ReferencedObjects.missing(rollout, observed));
+        SpecValidator.validate(rollout, plugins)
+            .or(() -> ReferencedObjects.missing(rollout, observed));
     if (invalid.isPresent()) {
       return InvalidSpec.decision(sync, invalid.get());
     }

@@ -19,7 +19,8 @@ final class InvalidSpec {
   static Decision decision(Sync sync, String message) {
     Optional<Condition> existing = sync.conditions().get(ConditionType.InvalidSpec);
     if (existing.isEmpty() || !existing.get().message().equals(message)) {
-      sync.conditions().replace(ConditionType.InvalidSpec, Conditions.TRUE, "InvalidSpec", message, sync.now());
+      sync.conditions()
+          .replace(ConditionType.InvalidSpec, Conditions.TRUE, "InvalidSpec", message, sync.now());
       sync.event(RolloutEvent.warning("InvalidSpec", message));
     }
     RolloutStatus status =

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The pause and abort changes gathered during one sync, applied to the new status at the end (Argo's
- * pause context).
+ * The pause and abort changes gathered during one sync, applied to the new status at the end
+ * (Argo's pause context).
  */
 public final class PauseState {
 

@@ -16,14 +16,32 @@ final class ReferencedObjects {
 
   static Optional<String> missing(Rollout rollout, Observed observed) {
     List<String[]> named = new ArrayList<>();
-    rollout.spec().strategy().canary().ifPresent(c -> {
-      c.canaryService().ifPresent(s -> named.add(new String[] {"spec.strategy.canary.canaryService", s}));
-      c.stableService().ifPresent(s -> named.add(new String[] {"spec.strategy.canary.stableService", s}));
-    });
-    rollout.spec().strategy().blueGreen().ifPresent(b -> {
-      b.activeService().ifPresent(s -> named.add(new String[] {"spec.strategy.blueGreen.activeService", s}));
-      b.previewService().ifPresent(s -> named.add(new String[] {"spec.strategy.blueGreen.previewService", s}));
-    });
+    rollout
+        .spec()
+        .strategy()
+        .canary()
+        .ifPresent(
+            c -> {
+              c.canaryService()
+                  .ifPresent(
+                      s -> named.add(new String[] {"spec.strategy.canary.canaryService", s}));
+              c.stableService()
+                  .ifPresent(
+                      s -> named.add(new String[] {"spec.strategy.canary.stableService", s}));
+            });
+    rollout
+        .spec()
+        .strategy()
+        .blueGreen()
+        .ifPresent(
+            b -> {
+              b.activeService()
+                  .ifPresent(
+                      s -> named.add(new String[] {"spec.strategy.blueGreen.activeService", s}));
+              b.previewService()
+                  .ifPresent(
+                      s -> named.add(new String[] {"spec.strategy.blueGreen.previewService", s}));
+            });
     return named.stream()
         .filter(ref -> !ref[1].isEmpty() && !observed.services().containsKey(ref[1]))
         .findFirst()

@@ -12,17 +12,19 @@ import java.util.Optional;
  * The observe phase: the Rollout's ReplicaSets sorted into the new one (running the current
  * template), the stable one ({@code status.stableRS}) and the others.
  *
- * <p>The new ReplicaSet is the one labelled with the template's hash; failing that, the oldest whose
- * template fingerprint equals the Rollout's, so a ReplicaSet another controller created for the same
- * template is adopted. The stable ReplicaSet is the one labelled with {@code status.stableRS}; it
- * may be the new one (a fully promoted Rollout).
+ * <p>The new ReplicaSet is the one labelled with the template's hash; failing that, the oldest
+ * whose template fingerprint equals the Rollout's, so a ReplicaSet another controller created for
+ * the same template is adopted. The stable ReplicaSet is the one labelled with {@code
+ * status.stableRS}; it may be the new one (a fully promoted Rollout).
  *
  * @param newRS the ReplicaSet of the current template, if one exists
  * @param stableRS the ReplicaSet of {@code status.stableRS}, if set and observed
  * @param others every ReplicaSet that is neither new nor stable
  */
 public record ReplicaSetSnapshot(
-    Optional<ObservedReplicaSet> newRS, Optional<ObservedReplicaSet> stableRS, List<ObservedReplicaSet> others) {
+    Optional<ObservedReplicaSet> newRS,
+    Optional<ObservedReplicaSet> stableRS,
+    List<ObservedReplicaSet> others) {
 
   /** Sorts {@code observed}'s ReplicaSets for {@code rollout}. */
   public static ReplicaSetSnapshot of(Rollout rollout, Observed observed) {
@@ -36,17 +38,26 @@ public record ReplicaSetSnapshot(
                 () ->
                     all.stream()
                         .filter(rs -> rs.templateHash().equals(hash))
-                        .min(Comparator.comparing(ObservedReplicaSet::creationTime).thenComparing(ObservedReplicaSet::name)));
+                        .min(
+                            Comparator.comparing(ObservedReplicaSet::creationTime)
+                                .thenComparing(ObservedReplicaSet::name)));
     Optional<ObservedReplicaSet> stableRS =
         rollout
             .status()
             .stableRS()
             .flatMap(
                 stable ->
-                    newRS.filter(rs -> rs.podTemplateHash().equals(stable))
-                        .or(() -> all.stream().filter(rs -> rs.podTemplateHash().equals(stable)).findFirst()));
+                    newRS
+                        .filter(rs -> rs.podTemplateHash().equals(stable))
+                        .or(
+                            () ->
+                                all.stream()
+                                    .filter(rs -> rs.podTemplateHash().equals(stable))
+                                    .findFirst()));
     List<ObservedReplicaSet> others =
-        all.stream().filter(rs -> !isSame(rs, newRS) && !isSame(rs, stableRS)).collect(ImmutableList.toImmutableList());
+        all.stream()
+            .filter(rs -> !isSame(rs, newRS) && !isSame(rs, stableRS))
+            .collect(ImmutableList.toImmutableList());
     return new ReplicaSetSnapshot(newRS, stableRS, others);
   }
 
@@ -56,7 +67,8 @@ public record ReplicaSetSnapshot(
 
   /** Whether a stable ReplicaSet exists that is not the new one (Argo's CheckStableRSExists). */
   public boolean hasDistinctStable() {
-    return stableRS.isPresent() && (newRS.isEmpty() || !newRS.get().name().equals(stableRS.get().name()));
+    return stableRS.isPresent()
+        && (newRS.isEmpty() || !newRS.get().name().equals(stableRS.get().name()));
   }
 
   /** Every ReplicaSet: new, stable (if distinct) and the others. */

@@ -20,7 +20,9 @@ public final class RevisionHistory {
       return;
     }
     others.stream()
-        .sorted(Comparator.comparing(ObservedReplicaSet::creationTime).thenComparing(ObservedReplicaSet::name))
+        .sorted(
+            Comparator.comparing(ObservedReplicaSet::creationTime)
+                .thenComparing(ObservedReplicaSet::name))
         .limit(excess)
         .filter(rs -> rs.statusReplicas() == 0 && rs.specReplicas() == 0)
         .forEach(sync::delete);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The status rules common to both strategies, as Argo's {@code calculateRolloutConditions}, {@code
- * checkPausedConditions}, {@code persistRolloutStatus} and {@code CalculateRolloutPhase} apply them.
+ * checkPausedConditions}, {@code persistRolloutStatus} and {@code CalculateRolloutPhase} apply
+ * them.
  */
 public final class StatusCalculator {
 
@@ -28,23 +29,34 @@ public final class StatusCalculator {
     RolloutStatus previous = sync.rollout().status();
     Conditions conditions = sync.conditions();
     Optional<Condition> progressing = conditions.get(ConditionType.Progressing);
-    boolean pausedCondition = progressing.map(c -> c.reason().equals("RolloutPaused")).orElse(false);
+    boolean pausedCondition =
+        progressing.map(c -> c.reason().equals("RolloutPaused")).orElse(false);
     boolean isPaused = !previous.pauseConditions().isEmpty() || sync.rollout().spec().paused();
-    boolean abortCondition = progressing.map(c -> c.reason().equals("RolloutAborted")).orElse(false);
+    boolean abortCondition =
+        progressing.map(c -> c.reason().equals("RolloutAborted")).orElse(false);
     if (isPaused != pausedCondition && !abortCondition) {
       if (isPaused) {
-        conditions.set(ConditionType.Progressing, Conditions.UNKNOWN, "RolloutPaused", "Rollout is paused");
+        conditions.set(
+            ConditionType.Progressing, Conditions.UNKNOWN, "RolloutPaused", "Rollout is paused");
       } else {
-        conditions.set(ConditionType.Progressing, Conditions.UNKNOWN, "RolloutResumed", "Rollout is resumed");
+        conditions.set(
+            ConditionType.Progressing, Conditions.UNKNOWN, "RolloutResumed", "Rollout is resumed");
       }
     }
     if (!previous.abort() && abortCondition) {
-      conditions.set(ConditionType.Progressing, Conditions.UNKNOWN, "RolloutRetry", "Retrying Rollout after abort");
+      conditions.set(
+          ConditionType.Progressing,
+          Conditions.UNKNOWN,
+          "RolloutRetry",
+          "Retrying Rollout after abort");
     }
     boolean pausedTrue = conditions.get(ConditionType.Paused).map(Condition::isTrue).orElse(false);
     if (isPaused != pausedTrue && !abortCondition) {
       conditions.set(
-          ConditionType.Paused, isPaused ? Conditions.TRUE : Conditions.FALSE, "RolloutPaused", "Rollout is paused");
+          ConditionType.Paused,
+          isPaused ? Conditions.TRUE : Conditions.FALSE,
+          "RolloutPaused",
+          "Rollout is paused");
     }
   }
 
@@ -54,7 +66,8 @@ public final class StatusCalculator {
    */
   public RolloutStatus finish(RolloutStatus next, long revision) {
     calculateConditions(next, revision);
-    RolloutStatus.Builder status = RolloutStatus.builder().from(next).conditions(sync.conditions().list());
+    RolloutStatus.Builder status =
+        RolloutStatus.builder().from(next).conditions(sync.conditions().list());
     sync.pause().applyTo(status, sync.now());
     status.observedGeneration(Long.toString(sync.rollout().generation()));
     RolloutStatus withPause = status.build();
@@ -76,10 +89,12 @@ public final class StatusCalculator {
     boolean healthy = healthy(next);
     boolean becameUnhealthy = false;
     if (!isPaused && healthy) {
-      conditions.set(ConditionType.Healthy, Conditions.TRUE, "RolloutHealthy", "Rollout is healthy");
+      conditions.set(
+          ConditionType.Healthy, Conditions.TRUE, "RolloutHealthy", "Rollout is healthy");
     } else if (conditions.get(ConditionType.Healthy).isPresent()) {
       becameUnhealthy =
-          conditions.set(ConditionType.Healthy, Conditions.FALSE, "RolloutHealthy", "Rollout is not healthy");
+          conditions.set(
+              ConditionType.Healthy, Conditions.FALSE, "RolloutHealthy", "Rollout is not healthy");
     }
     if (aborted) {
       String message = "Rollout aborted update to revision " + revision;
@@ -93,12 +108,22 @@ public final class StatusCalculator {
       progressingCondition(previous, next, healthy, becameUnhealthy);
     }
     sync.blocker()
-        .ifPresent(b -> conditions.set(ConditionType.Progressing, Conditions.FALSE, b.reason(), b.message()));
+        .ifPresent(
+            b ->
+                conditions.set(
+                    ConditionType.Progressing, Conditions.FALSE, b.reason(), b.message()));
     if (rules.available(next)) {
-      conditions.set(ConditionType.Available, Conditions.TRUE, "AvailableReason", "Rollout has minimum availability");
+      conditions.set(
+          ConditionType.Available,
+          Conditions.TRUE,
+          "AvailableReason",
+          "Rollout has minimum availability");
     } else {
       conditions.set(
-          ConditionType.Available, Conditions.FALSE, "AvailableReason", "Rollout does not have minimum availability");
+          ConditionType.Available,
+          Conditions.FALSE,
+          "AvailableReason",
+          "Rollout does not have minimum availability");
     }
     String completed = ConditionReason.RolloutCompleted.value();
     if (isFullyPromoted(next)) {
@@ -144,9 +169,12 @@ public final class StatusCalculator {
       String message =
           newRS
               .map(name -> String.format("ReplicaSet \"%s\" has timed out progressing.", name))
-              .orElse(String.format("Rollout \"%s\" has timed out progressing.", sync.rollout().name()));
+              .orElse(
+                  String.format(
+                      "Rollout \"%s\" has timed out progressing.", sync.rollout().name()));
       boolean changed =
-          conditions.set(ConditionType.Progressing, Conditions.FALSE, "ProgressDeadlineExceeded", message);
+          conditions.set(
+              ConditionType.Progressing, Conditions.FALSE, "ProgressDeadlineExceeded", message);
       if (sync.rollout().spec().progressDeadlineAbort() && (changed || !sync.pause().isAborted())) {
         sync.pause().addAbort(message);
         sync.event(RolloutEvent.warning("RolloutAborted", message));
@@ -158,13 +186,17 @@ public final class StatusCalculator {
     int replicas = sync.rollout().spec().replicas();
     return next.updatedReplicas() == replicas
         && next.availableReplicas() == replicas
-        && sync.rollout().status().observedGeneration().equals(Optional.of(Long.toString(sync.rollout().generation())))
+        && sync.rollout()
+            .status()
+            .observedGeneration()
+            .equals(Optional.of(Long.toString(sync.rollout().generation())))
         && rules.strategyHealthy(next);
   }
 
   private boolean progressed(RolloutStatus previous, RolloutStatus next) {
     return next.updatedReplicas() != previous.updatedReplicas()
-        || next.replicas() - next.updatedReplicas() < previous.replicas() - previous.updatedReplicas()
+        || next.replicas() - next.updatedReplicas()
+            < previous.replicas() - previous.updatedReplicas()
         || next.readyReplicas() > previous.readyReplicas()
         || next.availableReplicas() > previous.availableReplicas()
         || rules.strategyProgressed(previous, next);
@@ -195,7 +227,8 @@ public final class StatusCalculator {
     if (!wasPaused && isPaused) {
       sync.event(
           RolloutEvent.normal(
-              "RolloutPaused", "Rollout is paused (" + next.pauseConditions().get(0).reason() + ")"));
+              "RolloutPaused",
+              "Rollout is paused (" + next.pauseConditions().get(0).reason() + ")"));
     } else if (wasPaused && !isPaused && !next.abort()) {
       sync.event(RolloutEvent.normal("RolloutResumed", "Rollout is resumed"));
     }
@@ -214,7 +247,10 @@ public final class StatusCalculator {
     Duration left =
         Duration.between(
             sync.now(),
-            progressing.get().lastUpdateTime().plusSeconds(sync.rollout().spec().progressDeadlineSeconds() + 1L));
+            progressing
+                .get()
+                .lastUpdateTime()
+                .plusSeconds(sync.rollout().spec().progressDeadlineSeconds() + 1L));
     sync.requeueAfter(left);
   }
 
@@ -244,7 +280,8 @@ public final class StatusCalculator {
       return new PhaseAndMessage(Phase.Progressing, "more replicas need to be updated");
     }
     if (next.availableReplicas() < next.updatedReplicas()) {
-      return new PhaseAndMessage(Phase.Progressing, "updated replicas are still becoming available");
+      return new PhaseAndMessage(
+          Phase.Progressing, "updated replicas are still becoming available");
     }
     return rules
         .progressingMessage(next)

@@ -101,7 +101,9 @@ public final class Sync {
               .orElse(0);
       if (existing.revision() <= highestOther) {
         revisions.put(existing.name(), highestOther + 1);
-        event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + (highestOther + 1)));
+        event(
+            RolloutEvent.normal(
+                "RolloutUpdated", "Rollout updated to revision " + (highestOther + 1)));
       }
       return existing;
     }
@@ -122,7 +124,8 @@ public final class Sync {
     snapshot = new ReplicaSetSnapshot(Optional.of(rs), snapshot.stableRS(), snapshot.others());
     event(
         RolloutEvent.normal(
-            "NewReplicaSetCreated", "Created ReplicaSet " + rs.name() + " (revision " + revision + ")"));
+            "NewReplicaSetCreated",
+            "Created ReplicaSet " + rs.name() + " (revision " + revision + ")"));
     event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + revision));
     return rs;
   }
@@ -157,7 +160,11 @@ public final class Sync {
               "ScalingReplicaSet",
               String.format(
                   "Scaled %s ReplicaSet %s (revision %d) from %d to %d",
-                  count > before ? "up" : "down", rs.name(), revisions.get(rs.name()), before, count)));
+                  count > before ? "up" : "down",
+                  rs.name(),
+                  revisions.get(rs.name()),
+                  before,
+                  count)));
     }
     return true;
   }
@@ -171,7 +178,9 @@ public final class Sync {
     deadlines.put(rs.name(), deadline);
   }
 
-  /** Sets the {@code rollout.argoproj.io/revision} of an existing ReplicaSet (reused by an undo). */
+  /**
+   * Sets the {@code rollout.argoproj.io/revision} of an existing ReplicaSet (reused by an undo).
+   */
   public void revision(ObservedReplicaSet rs, long revision) {
     revisions.put(rs.name(), revision);
   }

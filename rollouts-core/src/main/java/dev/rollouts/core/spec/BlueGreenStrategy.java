@@ -26,7 +26,9 @@ public interface BlueGreenStrategy {
   /** {@code previewReplicaCount}: pods of the new ReplicaSet before promotion; all when absent. */
   Optional<Integer> previewReplicaCount();
 
-  /** {@code autoPromotionEnabled}: promote as soon as the preview is available; true when absent. */
+  /**
+   * {@code autoPromotionEnabled}: promote as soon as the preview is available; true when absent.
+   */
   Optional<Boolean> autoPromotionEnabled();
 
   /** {@code autoPromotionSeconds}: promote this long after the pause began. */

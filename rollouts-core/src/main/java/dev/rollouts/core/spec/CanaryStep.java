@@ -47,7 +47,8 @@ public sealed interface CanaryStep {
    * @param weight a percentage of {@code spec.replicas}
    * @param matchTrafficWeight go back to scaling the canary with the traffic weight
    */
-  record SetCanaryScale(Optional<Integer> replicas, Optional<Integer> weight, boolean matchTrafficWeight)
+  record SetCanaryScale(
+      Optional<Integer> replicas, Optional<Integer> weight, boolean matchTrafficWeight)
       implements CanaryStep {}
 
   /**
@@ -88,8 +89,8 @@ public sealed interface CanaryStep {
   }
 
   /**
-   * {@code setHeaderRoute}: send requests whose headers match to the canary. A step with no
-   * {@code match} removes the route called {@code name}.
+   * {@code setHeaderRoute}: send requests whose headers match to the canary. A step with no {@code
+   * match} removes the route called {@code name}.
    *
    * @param name the managed route's name (one of {@code trafficRouting.managedRoutes})
    * @param match the header matches, all of which must hold

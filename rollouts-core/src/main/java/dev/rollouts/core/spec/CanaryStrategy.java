@@ -8,8 +8,8 @@ import org.immutables.value.Value;
  * {@code spec.strategy.canary}: move to the new pod template step by step.
  *
  * <p>Defaults, as Argo Rollouts applies them: {@code maxSurge} and {@code maxUnavailable} 25%,
- * {@code scaleDownDelaySeconds} 30 (only with a traffic router), {@code
- * abortScaleDownDelaySeconds} 30, {@code maxTrafficWeight} 100.
+ * {@code scaleDownDelaySeconds} 30 (only with a traffic router), {@code abortScaleDownDelaySeconds}
+ * 30, {@code maxTrafficWeight} 100.
  */
 @Value.Immutable
 public interface CanaryStrategy {

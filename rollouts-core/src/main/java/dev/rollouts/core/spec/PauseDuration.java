@@ -32,8 +32,7 @@ public record PauseDuration(String text, boolean quoted) {
   /**
    * The duration this text means, if it is an integer of seconds or integers each followed by
    * {@code h}, {@code m} or {@code s} ({@code "90s"}, {@code "1h30m"}), as Go's duration syntax
-   * reads them. Negative durations are returned as they are, for validation to
-   * report.
+   * reads them. Negative durations are returned as they are, for validation to report.
    */
   public Optional<Duration> toDuration() {
     try {

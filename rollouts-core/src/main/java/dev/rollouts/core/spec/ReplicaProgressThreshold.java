@@ -20,8 +20,7 @@ public record ReplicaProgressThreshold(Type type, int value) {
    * than {@code target}.
    */
   public int requiredPods(int target) {
-    int required =
-        type == Type.PODS ? value : (int) Math.ceil(target * (double) value / 100.0);
+    int required = type == Type.PODS ? value : (int) Math.ceil(target * (double) value / 100.0);
     return Math.min(required, target);
   }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param scaleUpPreviewCheckPoint whether the preview was scaled to full before promotion
  */
 public record BlueGreenStatus(
-    Optional<String> activeSelector, Optional<String> previewSelector, boolean scaleUpPreviewCheckPoint) {
+    Optional<String> activeSelector,
+    Optional<String> previewSelector,
+    boolean scaleUpPreviewCheckPoint) {
 
   /** No blue-green status. */
   public static BlueGreenStatus empty() {

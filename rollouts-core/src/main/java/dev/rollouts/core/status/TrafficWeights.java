@@ -9,4 +9,5 @@ import java.util.Optional;
  * @param stable the stable side
  * @param verified whether the router confirmed the weight, when it can tell
  */
-public record TrafficWeights(WeightDestination canary, WeightDestination stable, Optional<Boolean> verified) {}
+public record TrafficWeights(
+    WeightDestination canary, WeightDestination stable, Optional<Boolean> verified) {}

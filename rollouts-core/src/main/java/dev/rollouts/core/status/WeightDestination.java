@@ -9,4 +9,5 @@ import java.util.Optional;
  * @param serviceName the Service the traffic reaches
  * @param podTemplateHash the ReplicaSet behind that Service
  */
-public record WeightDestination(int weight, Optional<String> serviceName, Optional<String> podTemplateHash) {}
+public record WeightDestination(
+    int weight, Optional<String> serviceName, Optional<String> podTemplateHash) {}

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Kubernetes object as a deeply immutable tree (see {@link Trees}): how routing objects cross
- * the traffic SPI without Kubernetes types.
+ * A Kubernetes object as a deeply immutable tree (see {@link Trees}): how routing objects cross the
+ * traffic SPI without Kubernetes types.
  *
  * @param content the whole object: {@code apiVersion}, {@code kind}, {@code metadata}, and the rest
  */
@@ -56,7 +56,9 @@ public record Manifest(Map<String, Object> content) {
   /** {@code metadata.annotations}, or an empty map. */
   @SuppressWarnings("unchecked")
   public Map<String, String> annotations() {
-    return Trees.map(metadata(), "annotations").map(m -> (Map<String, String>) (Map<?, ?>) m).orElse(Map.of());
+    return Trees.map(metadata(), "annotations")
+        .map(m -> (Map<String, String>) (Map<?, ?>) m)
+        .orElse(Map.of());
   }
 
   /** Whether this is the object of that kind and name. */

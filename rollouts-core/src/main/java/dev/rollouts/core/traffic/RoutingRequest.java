@@ -33,7 +33,10 @@ public interface RoutingRequest {
   /** {@code trafficRouting.maxTrafficWeight} as written; the total is 100 when absent. */
   Optional<Integer> maxTrafficWeight();
 
-  /** The header routes wanted; only for a router that declares {@link RouterCapability#HEADER_ROUTES}. */
+  /**
+   * The header routes wanted; only for a router that declares {@link
+   * RouterCapability#HEADER_ROUTES}.
+   */
   List<HeaderRoute> headerRoutes();
 
   /** The routing objects observed in the Rollout's namespace, whole. */

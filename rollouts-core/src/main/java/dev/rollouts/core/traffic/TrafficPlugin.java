@@ -1,7 +1,8 @@
 package dev.rollouts.core.traffic;
 
 /**
- * A traffic plug-in, registered under {@code META-INF/services/dev.rollouts.core.traffic.TrafficPlugin}.
+ * A traffic plug-in, registered under {@code
+ * META-INF/services/dev.rollouts.core.traffic.TrafficPlugin}.
  *
  * <p>Implementations must be stateless and thread-safe: the engine calls them from many threads and
  * expects equal answers to equal requests.

@@ -48,8 +48,15 @@ public final class ApplyException extends RuntimeException {
 
   private static String describe(Throwable cause) {
     return apiError(cause)
-        .map(e -> "HTTP " + e.getCode() + (e.getStatus() != null && e.getStatus().getMessage() != null ? " " + e.getStatus().getMessage() : ""))
-        .orElseGet(() -> String.valueOf(cause.getCause() != null ? cause.getCause() : cause.getMessage()));
+        .map(
+            e ->
+                "HTTP "
+                    + e.getCode()
+                    + (e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? " " + e.getStatus().getMessage()
+                        : ""))
+        .orElseGet(
+            () -> String.valueOf(cause.getCause() != null ? cause.getCause() : cause.getMessage()));
   }
 
   /** Whether the write failed because the object changed since it was read (HTTP 409). */

@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * history, sync the ephemeral metadata of running pods, set the Rollout's {@value
  * Annotations#REVISION} annotation, write the status (status subresource only), then record the
  * Decision's events. A ReplicaSet's ephemeral pod metadata ({@code podMetadata} of its creation or
- * update, see {@link EphemeralPodMetadata}) goes into the same write as its replicas. A step
- * writes only what differs from what was observed, and each update carries the {@code
- * resourceVersion} it was based on, so a stale read fails with 409 rather than overwriting a newer
- * change. When a step fails, the applier stops and throws {@link ApplyException} with what it had
- * written: every step is a desired state, so the next decision picks up from there.
+ * update, see {@link EphemeralPodMetadata}) goes into the same write as its replicas. A step writes
+ * only what differs from what was observed, and each update carries the {@code resourceVersion} it
+ * was based on, so a stale read fails with 409 rather than overwriting a newer change. When a step
+ * fails, the applier stops and throws {@link ApplyException} with what it had written: every step
+ * is a desired state, so the next decision picks up from there.
  *
  * <pre>{@code
  * DecisionApplier applier = DecisionApplier.create(
@@ -70,7 +70,8 @@ public final class DecisionApplier {
    * @param events where the events go
    * @param guard asked before every write
    */
-  public static DecisionApplier create(KubernetesClient client, EventRecorder events, WriteGuard guard) {
+  public static DecisionApplier create(
+      KubernetesClient client, EventRecorder events, WriteGuard guard) {
     return new DecisionApplier(client, events, guard);
   }
 
@@ -98,8 +99,10 @@ public final class DecisionApplier {
   /** One application of one Decision. */
   private final class Run {
     private final RolloutResource rollout;
+
     /** The Rollout as last written in this run: what the next write of it is based on. */
     private RolloutResource latestRollout;
+
     private final Observation observed;
     private final Decision decision;
     private final String namespace;
@@ -117,22 +120,37 @@ public final class DecisionApplier {
       this.logKey = namespace + "/" + rollout.getMetadata().getName();
       this.writes = new Writes(guard, namespace);
       this.pods = new PodMetadataSync(client, writes);
-      this.engineReportsScaling = decision.events().stream().anyMatch(e -> e.reason().equals(SCALING_REPLICA_SET));
+      this.engineReportsScaling =
+          decision.events().stream().anyMatch(e -> e.reason().equals(SCALING_REPLICA_SET));
     }
 
     void createReplicaSet() {
-      decision.createReplicaSet()
+      decision
+          .createReplicaSet()
           .filter(c -> observed.replicaSet(c.name()).isEmpty())
           .ifPresent(
               creation -> {
                 ReplicaSet rs = ReplicaSets.newReplicaSet(rollout, creation, serialization);
                 ReplicaSet created =
-                    write("create ReplicaSet " + namespace + "/" + creation.name(),
-                        () -> client.apps().replicaSets().inNamespace(namespace).resource(rs).create());
+                    write(
+                        "create ReplicaSet " + namespace + "/" + creation.name(),
+                        () ->
+                            client
+                                .apps()
+                                .replicaSets()
+                                .inNamespace(namespace)
+                                .resource(rs)
+                                .create());
                 record(created, Operation.CREATE, null);
-                LOG.info("[{}] created ReplicaSet {} with {} replicas", logKey, creation.name(), creation.replicas());
+                LOG.info(
+                    "[{}] created ReplicaSet {} with {} replicas",
+                    logKey,
+                    creation.name(),
+                    creation.replicas());
                 if (creation.replicas() > 0) {
-                  scalingEvent(String.format("Scaled up replica set %s to %d", creation.name(), creation.replicas()));
+                  scalingEvent(
+                      String.format(
+                          "Scaled up replica set %s to %d", creation.name(), creation.replicas()));
                 }
               });
     }
@@ -153,59 +171,94 @@ public final class DecisionApplier {
           continue;
         }
         String direction = update.replicas() > from ? "up" : "down";
-        String step = (from == update.replicas() ? "update" : "scale " + direction) + " ReplicaSet " + namespace + "/" + update.name();
+        String step =
+            (from == update.replicas() ? "update" : "scale " + direction)
+                + " ReplicaSet "
+                + namespace
+                + "/"
+                + update.name();
         ReplicaSet written =
-            write(step, () -> client.apps().replicaSets().resource(serialization.clone(current.get())).edit(rs -> desired));
+            write(
+                step,
+                () ->
+                    client
+                        .apps()
+                        .replicaSets()
+                        .resource(serialization.clone(current.get()))
+                        .edit(rs -> desired));
         record(written, Operation.UPDATE, current.get());
         if (from != update.replicas()) {
-          LOG.info("[{}] scaled {} ReplicaSet {} from {} to {}", logKey, direction, update.name(), from, update.replicas());
-          scalingEvent(String.format("Scaled %s replica set %s from %d to %d", direction, update.name(), from, update.replicas()));
+          LOG.info(
+              "[{}] scaled {} ReplicaSet {} from {} to {}",
+              logKey,
+              direction,
+              update.name(),
+              from,
+              update.replicas());
+          scalingEvent(
+              String.format(
+                  "Scaled %s replica set %s from %d to %d",
+                  direction, update.name(), from, update.replicas()));
         }
       }
     }
 
     void serviceSelectors() {
-      decision.serviceSelectors().forEach(
-          (name, selector) -> {
-            Optional<Service> current = observed.service(name);
-            if (current.isEmpty()) {
-              LOG.warn("[{}] Service {} does not exist; its selector is not set", logKey, name);
-              return;
-            }
-            if (Objects.equals(current.get().getSpec().getSelector(), selector)) {
-              return;
-            }
-            Service written =
-                write("set the selector of Service " + namespace + "/" + name,
-                    () -> client.services().resource(serialization.clone(current.get())).edit(s -> {
-                      s.getSpec().setSelector(new LinkedHashMap<>(selector));
-                      return s;
-                    }));
-            record(written, Operation.UPDATE, current.get());
-            LOG.info("[{}] Service {} now selects {}", logKey, name, selector);
-          });
+      decision
+          .serviceSelectors()
+          .forEach(
+              (name, selector) -> {
+                Optional<Service> current = observed.service(name);
+                if (current.isEmpty()) {
+                  LOG.warn("[{}] Service {} does not exist; its selector is not set", logKey, name);
+                  return;
+                }
+                if (Objects.equals(current.get().getSpec().getSelector(), selector)) {
+                  return;
+                }
+                Service written =
+                    write(
+                        "set the selector of Service " + namespace + "/" + name,
+                        () ->
+                            client
+                                .services()
+                                .resource(serialization.clone(current.get()))
+                                .edit(
+                                    s -> {
+                                      s.getSpec().setSelector(new LinkedHashMap<>(selector));
+                                      return s;
+                                    }));
+                record(written, Operation.UPDATE, current.get());
+                LOG.info("[{}] Service {} now selects {}", logKey, name, selector);
+              });
     }
 
     void routingObjects() {
-      decision.routingObjects().forEach(
-          manifest -> {
-            HasMetadata desired = serialization.convertValue(manifest.content(), HasMetadata.class);
-            if (desired.getMetadata().getNamespace() == null) {
-              desired.getMetadata().setNamespace(namespace);
-            }
-            String what = manifest.kind() + " " + namespace + "/" + manifest.name();
-            Optional<HasMetadata> current = observed.routingObject(manifest.kind(), manifest.name());
-            if (current.isEmpty()) {
-              HasMetadata created = write("create " + what, () -> client.resource(desired).create());
-              record(created, Operation.CREATE, null);
-              LOG.info("[{}] created {}", logKey, what);
-            } else if (RoutingObjects.differs(serialization, current.get(), desired)) {
-              HasMetadata replacement = RoutingObjects.replacementOf(current.get(), desired);
-              HasMetadata updated = write("update " + what, () -> client.resource(replacement).update());
-              record(updated, Operation.UPDATE, current.get());
-              LOG.info("[{}] updated {}", logKey, what);
-            }
-          });
+      decision
+          .routingObjects()
+          .forEach(
+              manifest -> {
+                HasMetadata desired =
+                    serialization.convertValue(manifest.content(), HasMetadata.class);
+                if (desired.getMetadata().getNamespace() == null) {
+                  desired.getMetadata().setNamespace(namespace);
+                }
+                String what = manifest.kind() + " " + namespace + "/" + manifest.name();
+                Optional<HasMetadata> current =
+                    observed.routingObject(manifest.kind(), manifest.name());
+                if (current.isEmpty()) {
+                  HasMetadata created =
+                      write("create " + what, () -> client.resource(desired).create());
+                  record(created, Operation.CREATE, null);
+                  LOG.info("[{}] created {}", logKey, what);
+                } else if (RoutingObjects.differs(serialization, current.get(), desired)) {
+                  HasMetadata replacement = RoutingObjects.replacementOf(current.get(), desired);
+                  HasMetadata updated =
+                      write("update " + what, () -> client.resource(replacement).update());
+                  record(updated, Operation.UPDATE, current.get());
+                  LOG.info("[{}] updated {}", logKey, what);
+                }
+              });
     }
 
     void deleteReplicaSets() {
@@ -214,7 +267,8 @@ public final class DecisionApplier {
         if (current.isEmpty()) {
           continue;
         }
-        write("delete ReplicaSet " + namespace + "/" + name,
+        write(
+            "delete ReplicaSet " + namespace + "/" + name,
             () -> client.apps().replicaSets().inNamespace(namespace).withName(name).delete());
         record(current.get(), Operation.DELETE, current.get());
         LOG.info("[{}] deleted ReplicaSet {} (revision history)", logKey, name);
@@ -232,20 +286,29 @@ public final class DecisionApplier {
      */
     void rolloutRevision() {
       Optional<String> revision = newRevision().map(String::valueOf);
-      Map<String, String> annotations = Optional.ofNullable(rollout.getMetadata().getAnnotations()).orElse(Map.of());
+      Map<String, String> annotations =
+          Optional.ofNullable(rollout.getMetadata().getAnnotations()).orElse(Map.of());
       if (revision.isEmpty() || revision.get().equals(annotations.get(Annotations.REVISION))) {
         return;
       }
       RolloutResource written =
-          write("set the revision of Rollout " + logKey,
-              () -> client.resources(RolloutResource.class).inNamespace(namespace)
-                  .resource(serialization.clone(latestRollout))
-                  .edit(r -> {
-                    Map<String, String> edited = new LinkedHashMap<>(Optional.ofNullable(r.getMetadata().getAnnotations()).orElse(Map.of()));
-                    edited.put(Annotations.REVISION, revision.get());
-                    r.getMetadata().setAnnotations(edited);
-                    return r;
-                  }));
+          write(
+              "set the revision of Rollout " + logKey,
+              () ->
+                  client
+                      .resources(RolloutResource.class)
+                      .inNamespace(namespace)
+                      .resource(serialization.clone(latestRollout))
+                      .edit(
+                          r -> {
+                            Map<String, String> edited =
+                                new LinkedHashMap<>(
+                                    Optional.ofNullable(r.getMetadata().getAnnotations())
+                                        .orElse(Map.of()));
+                            edited.put(Annotations.REVISION, revision.get());
+                            r.getMetadata().setAnnotations(edited);
+                            return r;
+                          }));
       record(written, Operation.UPDATE, latestRollout);
       latestRollout = written;
       LOG.info("[{}] Rollout revision {}", logKey, revision.get());
@@ -257,15 +320,21 @@ public final class DecisionApplier {
       if (hash.isEmpty()) {
         return Optional.empty();
       }
-      Optional<ReplicaSetCreation> created = decision.createReplicaSet().filter(c -> c.podTemplateHash().equals(hash.get()));
+      Optional<ReplicaSetCreation> created =
+          decision.createReplicaSet().filter(c -> c.podTemplateHash().equals(hash.get()));
       if (created.isPresent()) {
         return Optional.of(created.get().revision());
       }
       return decision.replicaSets().stream()
-          .filter(u -> observed.replicaSet(u.name())
-              .map(rs -> rs.getMetadata().getLabels())
-              .map(labels -> hash.get().equals(labels.get(Annotations.POD_TEMPLATE_HASH_LABEL)))
-              .orElse(false))
+          .filter(
+              u ->
+                  observed
+                      .replicaSet(u.name())
+                      .map(rs -> rs.getMetadata().getLabels())
+                      .map(
+                          labels ->
+                              hash.get().equals(labels.get(Annotations.POD_TEMPLATE_HASH_LABEL)))
+                      .orElse(false))
           .map(ReplicaSetUpdate::revision)
           .filter(r -> r > 0)
           .findFirst();
@@ -282,13 +351,18 @@ public final class DecisionApplier {
         return;
       }
       RolloutResource written =
-          write("write the status of Rollout " + logKey,
-              () -> client.resources(RolloutResource.class).inNamespace(namespace)
-                  .resource(serialization.clone(latestRollout))
-                  .editStatus(r -> {
-                    r.setStatus(merged);
-                    return r;
-                  }));
+          write(
+              "write the status of Rollout " + logKey,
+              () ->
+                  client
+                      .resources(RolloutResource.class)
+                      .inNamespace(namespace)
+                      .resource(serialization.clone(latestRollout))
+                      .editStatus(
+                          r -> {
+                            r.setStatus(merged);
+                            return r;
+                          }));
       record(written, Operation.UPDATE, latestRollout);
       LOG.debug("[{}] status written: phase {}", logKey, merged.get("phase"));
     }

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * {@code D}:
  *
  * <ol>
- *   <li>The template's own metadata is its labels and annotations without the entries of {@code
- *       R} (an entry counts when key and value match), as the template fingerprint ({@code
+ *   <li>The template's own metadata is its labels and annotations without the entries of {@code R}
+ *       (an entry counts when key and value match), as the template fingerprint ({@code
  *       PodTemplateHash.ofReplicaSet}) sees it.
  *   <li>What is injected, {@code I}, is {@code D} without the keys the template's own metadata
  *       sets: the pod template wins. (Argo overwrites such a key; here that would change the
@@ -96,7 +96,9 @@ final class EphemeralPodMetadata {
   static PodMetadata injectable(ObjectMeta template, PodMetadata recorded, PodMetadata desired) {
     Map<String, String> ownLabels = without(labels(template), recorded.labels());
     Map<String, String> ownAnnotations = without(annotations(template), recorded.annotations());
-    return new PodMetadata(withoutKeys(desired.labels(), ownLabels), withoutKeys(desired.annotations(), ownAnnotations));
+    return new PodMetadata(
+        withoutKeys(desired.labels(), ownLabels),
+        withoutKeys(desired.annotations(), ownAnnotations));
   }
 
   /**
@@ -139,7 +141,8 @@ final class EphemeralPodMetadata {
     return copy;
   }
 
-  private static Map<String, String> withoutKeys(Map<String, String> map, Map<String, String> keys) {
+  private static Map<String, String> withoutKeys(
+      Map<String, String> map, Map<String, String> keys) {
     Map<String, String> copy = new LinkedHashMap<>(map);
     copy.keySet().removeAll(keys.keySet());
     return copy;
@@ -148,11 +151,12 @@ final class EphemeralPodMetadata {
   private static Map<String, String> strings(Object value) {
     Map<String, String> strings = new LinkedHashMap<>();
     if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        if (k instanceof String key && v instanceof String string) {
-          strings.put(key, string);
-        }
-      });
+      map.forEach(
+          (k, v) -> {
+            if (k instanceof String key && v instanceof String string) {
+              strings.put(key, string);
+            }
+          });
     }
     return strings;
   }

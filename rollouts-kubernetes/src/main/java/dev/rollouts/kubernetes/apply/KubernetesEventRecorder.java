@@ -35,7 +35,11 @@ final class KubernetesEventRecorder implements EventRecorder {
         new EventBuilder()
             .withNewMetadata()
             .withNamespace(namespace)
-            .withName(name + "." + Long.toHexString(System.currentTimeMillis() * 1000 + sequence.incrementAndGet() % 1000))
+            .withName(
+                name
+                    + "."
+                    + Long.toHexString(
+                        System.currentTimeMillis() * 1000 + sequence.incrementAndGet() % 1000))
             .endMetadata()
             .withNewInvolvedObject()
             .withApiVersion(RolloutResource.API_VERSION)
@@ -59,7 +63,8 @@ final class KubernetesEventRecorder implements EventRecorder {
     try {
       client.v1().events().inNamespace(namespace).resource(object).create();
     } catch (KubernetesClientException e) {
-      LOG.warn("[{}/{}] event {} not recorded: {}", namespace, name, event.reason(), e.getMessage());
+      LOG.warn(
+          "[{}/{}] event {} not recorded: {}", namespace, name, event.reason(), e.getMessage());
     }
   }
 }

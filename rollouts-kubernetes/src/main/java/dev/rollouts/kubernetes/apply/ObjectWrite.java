@@ -14,7 +14,12 @@ import java.util.Optional;
  * @param after the {@code resourceVersion} the API server answered; empty for a delete
  */
 public record ObjectWrite(
-    String kind, String namespace, String name, Operation operation, Optional<String> before, Optional<String> after) {
+    String kind,
+    String namespace,
+    String name,
+    Operation operation,
+    Optional<String> before,
+    Optional<String> after) {
 
   /** What a write did. */
   public enum Operation {

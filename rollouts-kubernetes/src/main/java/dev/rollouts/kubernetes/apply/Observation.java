@@ -27,12 +27,17 @@ final class Observation {
   }
 
   Optional<HasMetadata> routingObject(String kind, String name) {
-    return kind.equals("Ingress") ? find(state.ingresses(), name).map(HasMetadata.class::cast) : Optional.empty();
+    return kind.equals("Ingress")
+        ? find(state.ingresses(), name).map(HasMetadata.class::cast)
+        : Optional.empty();
   }
 
   private <T extends HasMetadata> Optional<T> find(List<T> objects, String name) {
     return objects.stream()
-        .filter(o -> name.equals(o.getMetadata().getName()) && namespace.equals(o.getMetadata().getNamespace()))
+        .filter(
+            o ->
+                name.equals(o.getMetadata().getName())
+                    && namespace.equals(o.getMetadata().getNamespace()))
         .findFirst();
   }
 }

@@ -45,28 +45,37 @@ final class PodMetadataSync {
    * Argo's reconcileEphemeralMetadata for pods: syncs the pods of each ReplicaSet whose update in
    * {@code decision} carries pod metadata, is not deleted and keeps pods, when there is ephemeral
    * metadata to inject or to remove. Reading the pods at each such sync, as Argo does, also repairs
-   * pods an interrupted sync left behind and pods created from the template just before it
-   * changed.
+   * pods an interrupted sync left behind and pods created from the template just before it changed.
    *
    * @param logKey the Rollout, as {@code namespace/name}, for the log
    */
   void syncAll(Decision decision, Observation observed, String logKey) {
     for (ReplicaSetUpdate update : decision.replicaSets()) {
       Optional<ReplicaSet> current = observed.replicaSet(update.name());
-      if (update.podMetadata().isEmpty() || current.isEmpty() || update.replicas() == 0
+      if (update.podMetadata().isEmpty()
+          || current.isEmpty()
+          || update.replicas() == 0
           || decision.deleteReplicaSets().contains(update.name())) {
         continue;
       }
       ReplicaSet rs = current.get();
       PodMetadata recorded = EphemeralPodMetadata.recorded(rs.getMetadata().getAnnotations());
       PodMetadata injected =
-          EphemeralPodMetadata.injectable(ReplicaSets.templateMetadata(serialization.clone(rs)), recorded, update.podMetadata().get());
+          EphemeralPodMetadata.injectable(
+              ReplicaSets.templateMetadata(serialization.clone(rs)),
+              recorded,
+              update.podMetadata().get());
       if (EphemeralPodMetadata.isEmpty(recorded) && EphemeralPodMetadata.isEmpty(injected)) {
         continue;
       }
       int changed = sync(rs, recorded, injected);
       if (changed > 0) {
-        LOG.info("[{}] ephemeral metadata {} synced to {} pods of ReplicaSet {}", logKey, injected, changed, update.name());
+        LOG.info(
+            "[{}] ephemeral metadata {} synced to {} pods of ReplicaSet {}",
+            logKey,
+            injected,
+            changed,
+            update.name());
       }
     }
   }
@@ -82,7 +91,13 @@ final class PodMetadataSync {
     List<Pod> pods =
         writes.send(
             "list the pods of ReplicaSet " + namespace + "/" + rs.getMetadata().getName(),
-            () -> client.pods().inNamespace(namespace).withLabelSelector(rs.getSpec().getSelector()).list().getItems());
+            () ->
+                client
+                    .pods()
+                    .inNamespace(namespace)
+                    .withLabelSelector(rs.getSpec().getSelector())
+                    .list()
+                    .getItems());
     int changed = 0;
     for (Pod pod : pods) {
       if (controlledBy(pod, rs) && sync(pod, recorded, injected)) {
@@ -116,14 +131,19 @@ final class PodMetadataSync {
           throw writes.failed(step, e);
         }
       }
-      current = writes.send("read Pod " + namespace + "/" + name, () -> client.pods().inNamespace(namespace).withName(name).get());
+      current =
+          writes.send(
+              "read Pod " + namespace + "/" + name,
+              () -> client.pods().inNamespace(namespace).withName(name).get());
       if (current == null) {
         return false;
       }
     }
   }
 
-  /** Whether {@code rs} is the controller of {@code pod} (by uid; by name when {@code rs} has none). */
+  /**
+   * Whether {@code rs} is the controller of {@code pod} (by uid; by name when {@code rs} has none).
+   */
   static boolean controlledBy(Pod pod, ReplicaSet rs) {
     String uid = rs.getMetadata().getUid();
     return pod.getMetadata().getOwnerReferences().stream()
@@ -132,6 +152,7 @@ final class PodMetadataSync {
   }
 
   private static boolean owns(OwnerReference owner, ReplicaSet rs) {
-    return "ReplicaSet".equals(owner.getKind()) && Objects.equals(owner.getName(), rs.getMetadata().getName());
+    return "ReplicaSet".equals(owner.getKind())
+        && Objects.equals(owner.getName(), rs.getMetadata().getName());
   }
 }

@@ -50,45 +50,59 @@ final class ReplicaSets {
 
   private ReplicaSets() {}
 
-
   /** {@code spec.replicas} of the Rollout, 1 when absent. */
   static int rolloutReplicas(RolloutResource rollout) {
     return rollout.getSpec().get("replicas") instanceof Number n ? n.intValue() : 1;
   }
 
   /**
-   * The ReplicaSet {@code creation} asks for: the Rollout's pod template, with the pod-template-hash
-   * label on the ReplicaSet, its selector and its pods; owned by the Rollout as its controller;
-   * annotated with the revision and the Rollout's replicas; with the anti-affinity term, if any; with
-   * the ephemeral pod metadata, if any, in its pod template and recorded in the {@value
-   * Annotations#EPHEMERAL_METADATA} annotation (see {@link EphemeralPodMetadata}).
+   * The ReplicaSet {@code creation} asks for: the Rollout's pod template, with the
+   * pod-template-hash label on the ReplicaSet, its selector and its pods; owned by the Rollout as
+   * its controller; annotated with the revision and the Rollout's replicas; with the anti-affinity
+   * term, if any; with the ephemeral pod metadata, if any, in its pod template and recorded in the
+   * {@value Annotations#EPHEMERAL_METADATA} annotation (see {@link EphemeralPodMetadata}).
    */
   static ReplicaSet newReplicaSet(
       RolloutResource rollout, ReplicaSetCreation creation, KubernetesSerialization serialization) {
     String hash = creation.podTemplateHash();
-    PodTemplateSpec template = serialization.convertValue(rollout.getSpec().getOrDefault("template", Map.of()), PodTemplateSpec.class);
-    LabelSelector selector = serialization.convertValue(rollout.getSpec().getOrDefault("selector", Map.of()), LabelSelector.class);
+    PodTemplateSpec template =
+        serialization.convertValue(
+            rollout.getSpec().getOrDefault("template", Map.of()), PodTemplateSpec.class);
+    LabelSelector selector =
+        serialization.convertValue(
+            rollout.getSpec().getOrDefault("selector", Map.of()), LabelSelector.class);
     if (template.getMetadata() == null) {
       template.setMetadata(new ObjectMeta());
     }
-    Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(template.getMetadata().getLabels()).orElse(Map.of()));
+    Map<String, String> labels =
+        new LinkedHashMap<>(
+            Optional.ofNullable(template.getMetadata().getLabels()).orElse(Map.of()));
     labels.put(Annotations.POD_TEMPLATE_HASH_LABEL, hash);
     template.getMetadata().setLabels(labels);
-    Map<String, String> matchLabels = new LinkedHashMap<>(Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()));
+    Map<String, String> matchLabels =
+        new LinkedHashMap<>(Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()));
     matchLabels.put(Annotations.POD_TEMPLATE_HASH_LABEL, hash);
     selector.setMatchLabels(matchLabels);
-    creation.antiAffinity().ifPresent(rule -> addAntiAffinity(template, rule, rollout.getMetadata().getNamespace()));
+    creation
+        .antiAffinity()
+        .ifPresent(rule -> addAntiAffinity(template, rule, rollout.getMetadata().getNamespace()));
 
     Map<String, String> annotations = new LinkedHashMap<>();
-    Optional.ofNullable(rollout.getMetadata().getAnnotations()).orElse(Map.of()).forEach((k, v) -> {
-      if (!NOT_COPIED.contains(k)) {
-        annotations.put(k, v);
-      }
-    });
-    creation.podMetadata().ifPresent(desired -> injectPodMetadata(template.getMetadata(), annotations, desired));
+    Optional.ofNullable(rollout.getMetadata().getAnnotations())
+        .orElse(Map.of())
+        .forEach(
+            (k, v) -> {
+              if (!NOT_COPIED.contains(k)) {
+                annotations.put(k, v);
+              }
+            });
+    creation
+        .podMetadata()
+        .ifPresent(desired -> injectPodMetadata(template.getMetadata(), annotations, desired));
     annotations.put(Annotations.REVISION, Long.toString(creation.revision()));
     annotations.put(Annotations.DESIRED_REPLICAS, Integer.toString(rolloutReplicas(rollout)));
-    int minReadySeconds = rollout.getSpec().get("minReadySeconds") instanceof Number n ? n.intValue() : 0;
+    int minReadySeconds =
+        rollout.getSpec().get("minReadySeconds") instanceof Number n ? n.intValue() : 0;
 
     return new ReplicaSetBuilder()
         .withNewMetadata()
@@ -115,12 +129,15 @@ final class ReplicaSets {
         .build();
   }
 
-  private static void addAntiAffinity(PodTemplateSpec template, AntiAffinityRule rule, String namespace) {
+  private static void addAntiAffinity(
+      PodTemplateSpec template, AntiAffinityRule rule, String namespace) {
     if (template.getSpec() == null) {
       template.setSpec(new io.fabric8.kubernetes.api.model.PodSpec());
     }
-    Affinity affinity = Optional.ofNullable(template.getSpec().getAffinity()).orElseGet(Affinity::new);
-    PodAntiAffinity anti = Optional.ofNullable(affinity.getPodAntiAffinity()).orElseGet(PodAntiAffinity::new);
+    Affinity affinity =
+        Optional.ofNullable(template.getSpec().getAffinity()).orElseGet(Affinity::new);
+    PodAntiAffinity anti =
+        Optional.ofNullable(affinity.getPodAntiAffinity()).orElseGet(PodAntiAffinity::new);
     PodAffinityTerm term =
         new PodAffinityTermBuilder()
             .withNewLabelSelector()
@@ -135,7 +152,8 @@ final class ReplicaSets {
             .withTopologyKey(HOSTNAME_TOPOLOGY)
             .build();
     if (rule.kind() instanceof AntiAffinity.Preferred preferred) {
-      anti.getPreferredDuringSchedulingIgnoredDuringExecution().add(new WeightedPodAffinityTerm(term, preferred.weight()));
+      anti.getPreferredDuringSchedulingIgnoredDuringExecution()
+          .add(new WeightedPodAffinityTerm(term, preferred.weight()));
     } else {
       anti.getRequiredDuringSchedulingIgnoredDuringExecution().add(term);
     }
@@ -148,7 +166,8 @@ final class ReplicaSets {
    * annotations} (the ReplicaSet's) record, and records what it injected there. Returns whether the
    * template changed.
    */
-  static boolean injectPodMetadata(ObjectMeta template, Map<String, String> annotations, PodMetadata desired) {
+  static boolean injectPodMetadata(
+      ObjectMeta template, Map<String, String> annotations, PodMetadata desired) {
     PodMetadata recorded = EphemeralPodMetadata.recorded(annotations);
     PodMetadata injected = EphemeralPodMetadata.injectable(template, recorded, desired);
     boolean changed = EphemeralPodMetadata.replace(template, recorded, injected);
@@ -162,12 +181,15 @@ final class ReplicaSets {
   /**
    * Makes {@code rs} (a copy the caller owns) what {@code update} asks: its replicas, its revision
    * (keeping the one it replaces in the revision history, as on a rollback), its scale-down
-   * deadline, the Rollout's replicas in the desired-replicas annotation whenever it is scaled or has
-   * pods, and its ephemeral pod metadata when the update has some. Returns whether anything changed.
+   * deadline, the Rollout's replicas in the desired-replicas annotation whenever it is scaled or
+   * has pods, and its ephemeral pod metadata when the update has some. Returns whether anything
+   * changed.
    */
   static boolean applyUpdate(ReplicaSet rs, ReplicaSetUpdate update, int rolloutReplicas) {
     int current = specReplicas(rs);
-    Map<String, String> annotations = new LinkedHashMap<>(Optional.ofNullable(rs.getMetadata().getAnnotations()).orElse(Map.of()));
+    Map<String, String> annotations =
+        new LinkedHashMap<>(
+            Optional.ofNullable(rs.getMetadata().getAnnotations()).orElse(Map.of()));
     Map<String, String> before = Map.copyOf(annotations);
 
     String revision = Long.toString(update.revision());
@@ -176,13 +198,16 @@ final class ReplicaSets {
       annotations.put(Annotations.REVISION, revision);
       if (oldRevision != null && parseLong(oldRevision) < update.revision()) {
         String history = annotations.get(REVISION_HISTORY);
-        annotations.put(REVISION_HISTORY, history == null || history.isEmpty() ? oldRevision : history + "," + oldRevision);
+        annotations.put(
+            REVISION_HISTORY,
+            history == null || history.isEmpty() ? oldRevision : history + "," + oldRevision);
       }
     }
     if (current != update.replicas() || update.replicas() > 0) {
       annotations.put(Annotations.DESIRED_REPLICAS, Integer.toString(rolloutReplicas));
     }
-    Optional<Instant> deadline = update.scaleDownDeadline().map(d -> d.truncatedTo(ChronoUnit.SECONDS));
+    Optional<Instant> deadline =
+        update.scaleDownDeadline().map(d -> d.truncatedTo(ChronoUnit.SECONDS));
     if (deadline.isPresent()) {
       if (!deadline.equals(parseInstant(annotations.get(Annotations.SCALE_DOWN_DEADLINE)))) {
         annotations.put(Annotations.SCALE_DOWN_DEADLINE, deadline.get().toString());
@@ -194,7 +219,8 @@ final class ReplicaSets {
         update.podMetadata().isPresent()
             && injectPodMetadata(templateMetadata(rs), annotations, update.podMetadata().get());
 
-    boolean changed = current != update.replicas() || !annotations.equals(before) || templateChanged;
+    boolean changed =
+        current != update.replicas() || !annotations.equals(before) || templateChanged;
     rs.getSpec().setReplicas(update.replicas());
     rs.getMetadata().setAnnotations(annotations);
     return changed;

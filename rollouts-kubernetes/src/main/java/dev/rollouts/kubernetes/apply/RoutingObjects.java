@@ -10,7 +10,8 @@ import java.util.Objects;
 /** Routing objects a traffic router wants, compared with and written over what exists. */
 final class RoutingObjects {
 
-  private static final List<String> OWNED_METADATA = List.of("labels", "annotations", "ownerReferences");
+  private static final List<String> OWNED_METADATA =
+      List.of("labels", "annotations", "ownerReferences");
 
   private RoutingObjects() {}
 
@@ -19,7 +20,8 @@ final class RoutingObjects {
    * field the desired object has (except {@code metadata} and {@code status}), and its labels,
    * annotations and owner references.
    */
-  static boolean differs(KubernetesSerialization serialization, HasMetadata current, HasMetadata desired) {
+  static boolean differs(
+      KubernetesSerialization serialization, HasMetadata current, HasMetadata desired) {
     JsonNode have = serialization.unmarshal(serialization.asJson(current), JsonNode.class);
     JsonNode want = serialization.unmarshal(serialization.asJson(desired), JsonNode.class);
     for (Iterator<String> fields = want.fieldNames(); fields.hasNext(); ) {
@@ -32,7 +34,9 @@ final class RoutingObjects {
       }
     }
     for (String field : OWNED_METADATA) {
-      if (!Objects.equals(emptyToNull(want.path("metadata").get(field)), emptyToNull(have.path("metadata").get(field)))) {
+      if (!Objects.equals(
+          emptyToNull(want.path("metadata").get(field)),
+          emptyToNull(have.path("metadata").get(field)))) {
         return true;
       }
     }
@@ -40,8 +44,8 @@ final class RoutingObjects {
   }
 
   /**
-   * {@code desired}, to be written in place of {@code current}: with its {@code resourceVersion} (so
-   * a concurrent change fails with 409) and the finalizers others put on it.
+   * {@code desired}, to be written in place of {@code current}: with its {@code resourceVersion}
+   * (so a concurrent change fails with 409) and the finalizers others put on it.
    */
   static HasMetadata replacementOf(HasMetadata current, HasMetadata desired) {
     desired.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());

@@ -16,9 +16,25 @@ final class StatusMerge {
   /** Top-level {@code status} fields the core's {@code RolloutStatus} models. */
   static final Set<String> OWNED =
       Set.of(
-          "observedGeneration", "phase", "message", "conditions", "currentStepIndex", "currentStepHash",
-          "currentPodHash", "stableRS", "replicas", "updatedReplicas", "readyReplicas", "availableReplicas",
-          "HPAReplicas", "selector", "pauseConditions", "controllerPause", "abort", "abortedAt", "promoteFull",
+          "observedGeneration",
+          "phase",
+          "message",
+          "conditions",
+          "currentStepIndex",
+          "currentStepHash",
+          "currentPodHash",
+          "stableRS",
+          "replicas",
+          "updatedReplicas",
+          "readyReplicas",
+          "availableReplicas",
+          "HPAReplicas",
+          "selector",
+          "pauseConditions",
+          "controllerPause",
+          "abort",
+          "abortedAt",
+          "promoteFull",
           "restartedAt");
 
   /** Fields of the nested objects the core models; their other fields are kept. */

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The writes of one application of a Decision: each asks the {@link WriteGuard} first, turns an
- * API error into an {@link ApplyException} carrying what was written before it, and is recorded
- * with the {@code resourceVersion}s around it.
+ * The writes of one application of a Decision: each asks the {@link WriteGuard} first, turns an API
+ * error into an {@link ApplyException} carrying what was written before it, and is recorded with
+ * the {@code resourceVersion}s around it.
  */
 final class Writes {
 
@@ -48,7 +48,10 @@ final class Writes {
     guard.check();
   }
 
-  /** Records a write: {@code after} is what the server answered, {@code before} what it was based on. */
+  /**
+   * Records a write: {@code after} is what the server answered, {@code before} what it was based
+   * on.
+   */
   void record(HasMetadata after, Operation operation, HasMetadata before) {
     HasMetadata named = after != null ? after : before;
     result.addWrites(

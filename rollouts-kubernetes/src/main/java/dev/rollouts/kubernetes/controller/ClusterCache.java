@@ -3,16 +3,16 @@ package dev.rollouts.kubernetes.controller;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.mapping.ClusterState;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -55,12 +55,20 @@ final class ClusterCache implements AutoCloseable {
   private final SharedIndexInformer<Service> services;
   private final SharedIndexInformer<Ingress> ingresses;
 
-  ClusterCache(KubernetesClient client, Optional<String> namespace, Optional<String> instanceId, Duration resync, Consumer<String> enqueue) {
+  ClusterCache(
+      KubernetesClient client,
+      Optional<String> namespace,
+      Optional<String> instanceId,
+      Duration resync,
+      Consumer<String> enqueue) {
     this.instanceId = instanceId;
     long resyncMillis = resync.toMillis();
 
     var rolloutOps = scope(client.resources(RolloutResource.class), namespace);
-    var selected = instanceId.isPresent() ? rolloutOps.withLabel(INSTANCE_ID_LABEL, instanceId.get()) : rolloutOps.withoutLabel(INSTANCE_ID_LABEL);
+    var selected =
+        instanceId.isPresent()
+            ? rolloutOps.withLabel(INSTANCE_ID_LABEL, instanceId.get())
+            : rolloutOps.withoutLabel(INSTANCE_ID_LABEL);
     rollouts = informer(selected, resyncMillis);
     rollouts.addIndexers(Map.of(BY_REFERENCE, ClusterCache::referencedNames));
     replicaSets = informer(scope(client.apps().replicaSets(), namespace), resyncMillis);
@@ -68,18 +76,21 @@ final class ClusterCache implements AutoCloseable {
     services = informer(scope(client.services(), namespace), resyncMillis);
     ingresses = informer(scope(client.network().v1().ingresses(), namespace), resyncMillis);
 
-    rollouts.addEventHandler(handler(r -> {
-      if (selects(r)) {
-        enqueue.accept(key(r));
-      }
-    }));
+    rollouts.addEventHandler(
+        handler(
+            r -> {
+              if (selects(r)) {
+                enqueue.accept(key(r));
+              }
+            }));
     replicaSets.addEventHandler(handler(rs -> rolloutsOf(rs, true).forEach(enqueue)));
     services.addEventHandler(handler(s -> rolloutsOf(s, false).forEach(enqueue)));
     ingresses.addEventHandler(handler(i -> rolloutsOf(i, false).forEach(enqueue)));
   }
 
   private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>>
-      FilterWatchListDeletable<T, L, R> scope(MixedOperation<T, L, R> ops, Optional<String> namespace) {
+      FilterWatchListDeletable<T, L, R> scope(
+          MixedOperation<T, L, R> ops, Optional<String> namespace) {
     return namespace.isPresent() ? ops.inNamespace(namespace.get()) : ops.inAnyNamespace();
   }
 
@@ -87,7 +98,10 @@ final class ClusterCache implements AutoCloseable {
     SharedIndexInformer<T> informer = ops.runnableInformer(resyncMillis);
     informer.exceptionHandler(
         (started, t) -> {
-          LOG.warn("watch of {} failed, retrying: {}", informer.getApiTypeClass().getSimpleName(), t.toString());
+          LOG.warn(
+              "watch of {} failed, retrying: {}",
+              informer.getApiTypeClass().getSimpleName(),
+              t.toString());
           return true;
         });
     return informer;
@@ -105,12 +119,18 @@ final class ClusterCache implements AutoCloseable {
 
   /** Whether every informer has listed once. */
   boolean hasSynced() {
-    return rollouts.hasSynced() && replicaSets.hasSynced() && services.hasSynced() && ingresses.hasSynced();
+    return rollouts.hasSynced()
+        && replicaSets.hasSynced()
+        && services.hasSynced()
+        && ingresses.hasSynced();
   }
 
   /** The keys of every Rollout this controller manages. */
   List<String> rolloutKeys() {
-    return rollouts.getStore().list().stream().filter(this::selects).map(ClusterCache::key).toList();
+    return rollouts.getStore().list().stream()
+        .filter(this::selects)
+        .map(ClusterCache::key)
+        .toList();
   }
 
   /** The Rollout of this key, if this controller manages it. */
@@ -119,8 +139,8 @@ final class ClusterCache implements AutoCloseable {
   }
 
   /**
-   * The Rollout and the objects around it, from the caches: its ReplicaSets (and the orphans of
-   * its namespace, which it may adopt), the Services its strategy names, the Ingresses of its
+   * The Rollout and the objects around it, from the caches: its ReplicaSets (and the orphans of its
+   * namespace, which it may adopt), the Services its strategy names, the Ingresses of its
    * namespace.
    */
   ClusterState stateOf(RolloutResource rollout) {
@@ -154,13 +174,17 @@ final class ClusterCache implements AutoCloseable {
       // A kind without a cache here (an Event): never wait for it to show.
       return Optional.of("untracked");
     }
-    return Optional.ofNullable(informer.getStore().getByKey(key)).map(o -> o.getMetadata().getResourceVersion());
+    return Optional.ofNullable(informer.getStore().getByKey(key))
+        .map(o -> o.getMetadata().getResourceVersion());
   }
 
   /** Whether this controller manages {@code rollout}: the label selector, checked again in code. */
   boolean selects(RolloutResource rollout) {
-    Map<String, String> labels = Optional.ofNullable(rollout.getMetadata().getLabels()).orElse(Map.of());
-    return instanceId.map(id -> id.equals(labels.get(INSTANCE_ID_LABEL))).orElse(!labels.containsKey(INSTANCE_ID_LABEL));
+    Map<String, String> labels =
+        Optional.ofNullable(rollout.getMetadata().getLabels()).orElse(Map.of());
+    return instanceId
+        .map(id -> id.equals(labels.get(INSTANCE_ID_LABEL)))
+        .orElse(!labels.containsKey(INSTANCE_ID_LABEL));
   }
 
   /** The keys of the Rollouts an event on {@code object} concerns. */
@@ -169,7 +193,8 @@ final class ClusterCache implements AutoCloseable {
     Set<String> keys = new LinkedHashSet<>();
     controllerOf(object).ifPresent(owner -> keys.add(namespace + "/" + owner.getName()));
     if (keys.isEmpty() && adoptable && object instanceof ReplicaSet rs) {
-      Map<String, String> labels = Optional.ofNullable(rs.getMetadata().getLabels()).orElse(Map.of());
+      Map<String, String> labels =
+          Optional.ofNullable(rs.getMetadata().getLabels()).orElse(Map.of());
       rollouts.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
           .filter(r -> Selectors.matches(r.getSpec().get("selector"), labels))
           .forEach(r -> keys.add(key(r)));
@@ -181,14 +206,20 @@ final class ClusterCache implements AutoCloseable {
   private static Optional<OwnerReference> controllerOf(HasMetadata object) {
     return object.getMetadata().getOwnerReferences().stream()
         .filter(o -> Boolean.TRUE.equals(o.getController()))
-        .filter(o -> RolloutResource.KIND.equals(o.getKind()) && Objects.toString(o.getApiVersion(), "").startsWith(RolloutResource.GROUP + "/"))
+        .filter(
+            o ->
+                RolloutResource.KIND.equals(o.getKind())
+                    && Objects.toString(o.getApiVersion(), "")
+                        .startsWith(RolloutResource.GROUP + "/"))
         .findFirst();
   }
 
   /** Index of ReplicaSets: the key of the Rollout that controls it, or the namespace's orphans. */
   private static List<String> ownerKey(ReplicaSet rs) {
     String namespace = rs.getMetadata().getNamespace();
-    boolean hasController = rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> Boolean.TRUE.equals(o.getController()));
+    boolean hasController =
+        rs.getMetadata().getOwnerReferences().stream()
+            .anyMatch(o -> Boolean.TRUE.equals(o.getController()));
     return controllerOf(rs)
         .map(o -> List.of(namespace + "/" + o.getName()))
         .orElse(hasController ? List.of() : List.of(namespace + "/" + ORPHAN));

@@ -40,14 +40,23 @@ final class DefaultRolloutController implements RolloutController {
     this.timer =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rollouts-controller-timer"));
     this.queue = new WorkQueue(settings.retryBaseDelay, settings.retryMaxDelay, timer);
-    this.cache = new ClusterCache(settings.client, settings.namespace, settings.instanceId, settings.resyncPeriod, queue::add);
+    this.cache =
+        new ClusterCache(
+            settings.client,
+            settings.namespace,
+            settings.instanceId,
+            settings.resyncPeriod,
+            queue::add);
     this.leadership =
         settings.leaderElection.map(
-            config -> new Leadership(settings.client, config, this::startActing, this::stopActing, timer));
+            config ->
+                new Leadership(
+                    settings.client, config, this::startActing, this::stopActing, timer));
     WriteGuard guard =
         () -> {
           if (!acting || closed.get()) {
-            throw new WriteGuard.WriteRefusedException("this controller is not acting (not leading, or closed)");
+            throw new WriteGuard.WriteRefusedException(
+                "this controller is not acting (not leading, or closed)");
           }
         };
     EventRecorder kubernetes = EventRecorder.kubernetes(settings.client, COMPONENT);
@@ -64,7 +73,8 @@ final class DefaultRolloutController implements RolloutController {
 
   private void record(EventRecorder kubernetes, RolloutResource rollout, RolloutEvent event) {
     kubernetes.record(rollout, event);
-    settings.metrics.eventRecorded(rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), event);
+    settings.metrics.eventRecorded(
+        rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), event);
   }
 
   @Override
@@ -76,7 +86,8 @@ final class DefaultRolloutController implements RolloutController {
       cache.start(settings.startTimeout);
     } catch (Exception e) {
       close();
-      throw new IllegalStateException("the caches did not fill within " + settings.startTimeout + ": " + e, e);
+      throw new IllegalStateException(
+          "the caches did not fill within " + settings.startTimeout + ": " + e, e);
     }
     for (int i = 0; i < settings.workers; i++) {
       Thread worker = daemon(this::work, "rollouts-worker-" + i);
@@ -88,7 +99,10 @@ final class DefaultRolloutController implements RolloutController {
         settings.namespace.orElse("(all)"),
         settings.instanceId.orElse("(none)"),
         settings.workers,
-        settings.leaderElection.map(l -> "on lease " + l.leaseNamespace() + "/" + l.leaseName()).orElse("off"));
+        settings
+            .leaderElection
+            .map(l -> "on lease " + l.leaseNamespace() + "/" + l.leaseName())
+            .orElse("off"));
     leadership.ifPresentOrElse(Leadership::start, this::startActing);
   }
 
@@ -165,7 +179,8 @@ final class DefaultRolloutController implements RolloutController {
     } finally {
       MDC.remove("rollout");
     }
-    settings.metrics.reconciled(namespace, name, Duration.ofNanos(System.nanoTime() - began), outcome);
+    settings.metrics.reconciled(
+        namespace, name, Duration.ofNanos(System.nanoTime() - began), outcome);
   }
 
   @Override

@@ -67,7 +67,9 @@ final class Expectations {
 
   private static boolean trackable(ObjectWrite w) {
     // An update the server answered with the version it was based on changed nothing to wait for.
-    return !(w.operation() == ObjectWrite.Operation.UPDATE && w.after().isPresent() && w.after().equals(w.before()));
+    return !(w.operation() == ObjectWrite.Operation.UPDATE
+        && w.after().isPresent()
+        && w.after().equals(w.before()));
   }
 
   private static boolean seen(ObjectWrite write, CacheView cache) {

@@ -61,12 +61,19 @@ public interface LeaderElection {
   default void check() {
     if (leaseDuration().compareTo(renewDeadline()) <= 0) {
       throw new IllegalArgumentException(
-          "leaseDuration (" + leaseDuration() + ") must be longer than renewDeadline (" + renewDeadline()
+          "leaseDuration ("
+              + leaseDuration()
+              + ") must be longer than renewDeadline ("
+              + renewDeadline()
               + "), or two replicas could lead at once");
     }
     if (renewDeadline().compareTo(retryPeriod()) <= 0) {
       throw new IllegalArgumentException(
-          "renewDeadline (" + renewDeadline() + ") must be longer than retryPeriod (" + retryPeriod() + ")");
+          "renewDeadline ("
+              + renewDeadline()
+              + ") must be longer than retryPeriod ("
+              + retryPeriod()
+              + ")");
     }
   }
 

@@ -52,7 +52,9 @@ final class Leadership implements AutoCloseable {
             .withConfig(
                 new LeaderElectionConfigBuilder()
                     .withName("rollouts-controller")
-                    .withLock(new LeaseLock(config.leaseNamespace(), config.leaseName(), config.identity()))
+                    .withLock(
+                        new LeaseLock(
+                            config.leaseNamespace(), config.leaseName(), config.identity()))
                     .withLeaseDuration(config.leaseDuration())
                     .withRenewDeadline(config.renewDeadline())
                     .withRetryPeriod(config.retryPeriod())
@@ -62,17 +64,23 @@ final class Leadership implements AutoCloseable {
                     .build())
             .build();
     running = elector.start();
-    running.whenComplete((ok, error) -> {
-      stopped();
-      if (!closed) {
-        LOG.info("{} is a candidate for lease {}/{} again", config.identity(), config.leaseNamespace(), config.leaseName());
-        timer.schedule(this::start, config.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
-      }
-    });
+    running.whenComplete(
+        (ok, error) -> {
+          stopped();
+          if (!closed) {
+            LOG.info(
+                "{} is a candidate for lease {}/{} again",
+                config.identity(),
+                config.leaseNamespace(),
+                config.leaseName());
+            timer.schedule(this::start, config.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+          }
+        });
   }
 
   private void started() {
-    LOG.info("{} leads (lease {}/{})", config.identity(), config.leaseNamespace(), config.leaseName());
+    LOG.info(
+        "{} leads (lease {}/{})", config.identity(), config.leaseNamespace(), config.leaseName());
     leading = true;
     onStartLeading.run();
   }

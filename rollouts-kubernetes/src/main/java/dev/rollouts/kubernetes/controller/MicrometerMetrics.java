@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code rollout_events_total{namespace,name,type,reason}}.
  * </ul>
  *
- * <p>Micrometer is an optional dependency of {@code rollouts-kubernetes}: this class is the only one
- * that needs it, and it is loaded only when a host passes it to the builder.
+ * <p>Micrometer is an optional dependency of {@code rollouts-kubernetes}: this class is the only
+ * one that needs it, and it is loaded only when a host passes it to the builder.
  *
  * <pre>{@code
  * RolloutController.builder(client).metrics(MicrometerMetrics.of(prometheusRegistry)).build();
@@ -51,15 +51,25 @@ public final class MicrometerMetrics implements ControllerMetrics {
   @Override
   public void reconciled(String namespace, String name, Duration took, Outcome outcome) {
     Tags tags = Tags.of("namespace", namespace, "name", name);
-    Timer.builder("rollout.reconcile").description("Rollout reconciliation performance").tags(tags).register(registry).record(took);
+    Timer.builder("rollout.reconcile")
+        .description("Rollout reconciliation performance")
+        .tags(tags)
+        .register(registry)
+        .record(took);
     if (outcome == Outcome.ERROR) {
-      Counter.builder("rollout.reconcile.error").description("Error occurring during the rollout").tags(tags).register(registry).increment();
+      Counter.builder("rollout.reconcile.error")
+          .description("Error occurring during the rollout")
+          .tags(tags)
+          .register(registry)
+          .increment();
     }
   }
 
   @Override
   public void rolloutInfo(RolloutInfo info) {
-    RolloutMeters meters = rollouts.computeIfAbsent(info.namespace() + "/" + info.name(), k -> new RolloutMeters(info));
+    RolloutMeters meters =
+        rollouts.computeIfAbsent(
+            info.namespace() + "/" + info.name(), k -> new RolloutMeters(info));
     meters.update(info);
   }
 
@@ -75,7 +85,15 @@ public final class MicrometerMetrics implements ControllerMetrics {
   public void eventRecorded(String namespace, String name, RolloutEvent event) {
     Counter.builder("rollout.events")
         .description("Number of events emitted for a rollout")
-        .tags("namespace", namespace, "name", name, "type", event.type().name(), "reason", event.reason())
+        .tags(
+            "namespace",
+            namespace,
+            "name",
+            name,
+            "type",
+            event.type().name(),
+            "reason",
+            event.reason())
         .register(registry)
         .increment();
   }
@@ -92,13 +110,19 @@ public final class MicrometerMetrics implements ControllerMetrics {
 
     RolloutMeters(RolloutInfo first) {
       this.tags = Tags.of("namespace", first.namespace(), "name", first.name());
-      replicaGauges.add(gauge("rollout.info.replicas.desired", "Number of desired rollout pods", desired));
-      replicaGauges.add(gauge("rollout.info.replicas.available", "Number of available rollout pods", available));
-      replicaGauges.add(gauge("rollout.info.replicas.updated", "Number of updated rollout pods", updated));
+      replicaGauges.add(
+          gauge("rollout.info.replicas.desired", "Number of desired rollout pods", desired));
+      replicaGauges.add(
+          gauge("rollout.info.replicas.available", "Number of available rollout pods", available));
+      replicaGauges.add(
+          gauge("rollout.info.replicas.updated", "Number of updated rollout pods", updated));
     }
 
     private Meter gauge(String name, String description, AtomicInteger value) {
-      return Gauge.builder(name, value, AtomicInteger::get).description(description).tags(tags).register(registry);
+      return Gauge.builder(name, value, AtomicInteger::get)
+          .description(description)
+          .tags(tags)
+          .register(registry);
     }
 
     synchronized void update(RolloutInfo state) {

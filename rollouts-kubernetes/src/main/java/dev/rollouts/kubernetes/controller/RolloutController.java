@@ -81,9 +81,9 @@ public interface RolloutController extends AutoCloseable {
     }
 
     /**
-     * Manage only Rollouts labelled {@code argo-rollouts.argoproj.io/controller-instance-id:
-     * <id>}, as Argo does, so that two controllers can share a cluster. Default: only Rollouts
-     * without that label.
+     * Manage only Rollouts labelled {@code argo-rollouts.argoproj.io/controller-instance-id: <id>},
+     * as Argo does, so that two controllers can share a cluster. Default: only Rollouts without
+     * that label.
      */
     public Builder instanceId(String instanceId) {
       this.instanceId = Optional.of(instanceId);
@@ -129,7 +129,8 @@ public interface RolloutController extends AutoCloseable {
      */
     public Builder retryBackoff(Duration base, Duration max) {
       if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
-        throw new IllegalArgumentException("need 0 < base <= max, was base " + base + ", max " + max);
+        throw new IllegalArgumentException(
+            "need 0 < base <= max, was base " + base + ", max " + max);
       }
       this.retryBaseDelay = base;
       this.retryMaxDelay = max;

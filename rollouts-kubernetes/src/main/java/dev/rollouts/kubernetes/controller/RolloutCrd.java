@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The {@code rollouts.argoproj.io} CRD this library ships (class path resource {@value
- * #RESOURCE}), for a cluster that has no Argo Rollouts: same group, version and kind as Argo's, a
- * structural schema, the status and scale subresources, and Argo's printer columns.
+ * The {@code rollouts.argoproj.io} CRD this library ships (class path resource {@value #RESOURCE}),
+ * for a cluster that has no Argo Rollouts: same group, version and kind as Argo's, a structural
+ * schema, the status and scale subresources, and Argo's printer columns.
  *
  * <pre>{@code
  * RolloutCrd.installIfAbsent(client);   // or: kubectl apply -f rollouts.argoproj.io.yaml
@@ -30,7 +30,8 @@ public final class RolloutCrd {
   public static CustomResourceDefinition definition() {
     try (InputStream in = RolloutCrd.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path; is rollouts-kubernetes on it?");
+        throw new IllegalStateException(
+            RESOURCE + " is missing from the class path; is rollouts-kubernetes on it?");
       }
       return new KubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {

@@ -2,7 +2,9 @@ package dev.rollouts.kubernetes.controller;
 
 import org.immutables.value.Value;
 
-/** A Rollout's state after a reconcile, as {@code rollout_info} and its replica gauges report it. */
+/**
+ * A Rollout's state after a reconcile, as {@code rollout_info} and its replica gauges report it.
+ */
 @Value.Immutable
 public interface RolloutInfo {
 

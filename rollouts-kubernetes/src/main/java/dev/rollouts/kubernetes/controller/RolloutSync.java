@@ -96,7 +96,11 @@ final class RolloutSync {
     Decision decision = engine.decide(mapped.rollout(), mapped.observed(), now);
     AppliedDecision applied = apply(key, state, decision, now);
     if (!applied.noop()) {
-      LOG.debug("[{}] applied {} writes; phase {}", key, applied.writes().size(), decision.status().phase().orElse(null));
+      LOG.debug(
+          "[{}] applied {} writes; phase {}",
+          key,
+          applied.writes().size(),
+          decision.status().phase().orElse(null));
     }
     metrics.rolloutInfo(info(mapped.rollout(), decision.status()));
     return new Result(Outcome.SUCCESS, decision.requeueAfter());
@@ -121,7 +125,8 @@ final class RolloutSync {
   private Result invalidSpec(String key, ClusterState state, ManifestException e, Instant now) {
     RolloutStatus current = currentStatus(state.rollout());
     Optional<Condition> previous = current.condition(ConditionType.InvalidSpec);
-    boolean isNew = previous.map(c -> !c.isTrue() || !c.message().equals(e.getMessage())).orElse(true);
+    boolean isNew =
+        previous.map(c -> !c.isTrue() || !c.message().equals(e.getMessage())).orElse(true);
     Condition condition =
         Condition.builder()
             .type(ConditionType.InvalidSpec)
@@ -129,12 +134,16 @@ final class RolloutSync {
             .reason(ConditionReason.InvalidSpec.value())
             .message(e.getMessage())
             .lastUpdateTime(isNew ? now : previous.get().lastUpdateTime())
-            .lastTransitionTime(previous.filter(Condition::isTrue).map(Condition::lastTransitionTime).orElse(now))
+            .lastTransitionTime(
+                previous.filter(Condition::isTrue).map(Condition::lastTransitionTime).orElse(now))
             .build();
     RolloutStatus status =
         RolloutStatus.builder()
             .from(current)
-            .conditions(current.conditions().stream().filter(c -> c.type() != ConditionType.InvalidSpec).toList())
+            .conditions(
+                current.conditions().stream()
+                    .filter(c -> c.type() != ConditionType.InvalidSpec)
+                    .toList())
             .addCondition(condition)
             .phase(Phase.Degraded)
             .message(ConditionReason.InvalidSpec.value() + ": " + e.getMessage())

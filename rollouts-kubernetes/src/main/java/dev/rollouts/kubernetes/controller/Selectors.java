@@ -5,14 +5,17 @@ import java.util.Map;
 
 /**
  * Label selectors as trees ({@code matchLabels}, {@code matchExpressions}), matched in code: the
- * in-process test server ignores {@code in} and {@code notin} in a selector, and an informer
- * serves from its cache anyway.
+ * in-process test server ignores {@code in} and {@code notin} in a selector, and an informer serves
+ * from its cache anyway.
  */
 final class Selectors {
 
   private Selectors() {}
 
-  /** Whether {@code selector} (a {@code LabelSelector} tree) selects {@code labels}; an empty or absent selector selects nothing. */
+  /**
+   * Whether {@code selector} (a {@code LabelSelector} tree) selects {@code labels}; an empty or
+   * absent selector selects nothing.
+   */
   static boolean matches(Object selector, Map<String, String> labels) {
     if (!(selector instanceof Map<?, ?> s) || s.isEmpty()) {
       return false;

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A work queue of keys, as client-go's: a key waits at most once however often it is added, a key
  * being processed is handed to no other worker (it is queued again when processing ends, if it was
- * added meanwhile), keys can be added after a delay, and a key that keeps failing waits longer
- * each time (capped exponential backoff) until it succeeds.
+ * added meanwhile), keys can be added after a delay, and a key that keeps failing waits longer each
+ * time (capped exponential backoff) until it succeeds.
  *
  * <p>Thread-safe.
  */

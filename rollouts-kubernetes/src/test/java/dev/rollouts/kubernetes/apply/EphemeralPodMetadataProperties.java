@@ -20,9 +20,9 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Ephemeral metadata never changes what a ReplicaSet's template stands for: whatever the labels and
- * annotations of the template, whatever its annotation records (even entries that disagree with
- * the template), and whatever is asked next, its fingerprint stays, so the engine keeps
- * recognising it as the ReplicaSet of its template.
+ * annotations of the template, whatever its annotation records (even entries that disagree with the
+ * template), and whatever is asked next, its fingerprint stays, so the engine keeps recognising it
+ * as the ReplicaSet of its template.
  */
 class EphemeralPodMetadataProperties {
 
@@ -54,7 +54,9 @@ class EphemeralPodMetadataProperties {
 
   @Property
   void injectingTwiceChangesNothingTheSecondTimeAndCarriesEveryKeyTheTemplateLeftFree(
-      @ForAll("strings") Map<String, String> labels, @ForAll("metadata") PodMetadata recorded, @ForAll("metadata") PodMetadata desired) {
+      @ForAll("strings") Map<String, String> labels,
+      @ForAll("metadata") PodMetadata recorded,
+      @ForAll("metadata") PodMetadata desired) {
     ReplicaSet rs = replicaSet(labels, Map.of(), recorded);
     Map<String, String> own = new HashMap<>(labels);
     recorded.labels().forEach(own::remove);
@@ -64,31 +66,49 @@ class EphemeralPodMetadataProperties {
 
     assertThat(inject(rs, desired)).isFalse();
     assertThat(rs.getMetadata().getAnnotations()).isEqualTo(annotationsAfterFirst);
-    desired.labels().forEach((k, v) -> {
-      if (!own.containsKey(k)) {
-        assertThat(rs.getSpec().getTemplate().getMetadata().getLabels()).containsEntry(k, v);
-      }
-    });
+    desired
+        .labels()
+        .forEach(
+            (k, v) -> {
+              if (!own.containsKey(k)) {
+                assertThat(rs.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsEntry(k, v);
+              }
+            });
   }
 
   static boolean inject(ReplicaSet rs, PodMetadata desired) {
     Map<String, String> annotations = new HashMap<>(rs.getMetadata().getAnnotations());
-    boolean changed = ReplicaSets.injectPodMetadata(ReplicaSets.templateMetadata(rs), annotations, desired);
+    boolean changed =
+        ReplicaSets.injectPodMetadata(ReplicaSets.templateMetadata(rs), annotations, desired);
     rs.getMetadata().setAnnotations(annotations);
     return changed;
   }
 
-  static ReplicaSet replicaSet(Map<String, String> labels, Map<String, String> annotations, PodMetadata recorded) {
+  static ReplicaSet replicaSet(
+      Map<String, String> labels, Map<String, String> annotations, PodMetadata recorded) {
     Map<String, String> rsAnnotations = new HashMap<>();
-    EphemeralPodMetadata.annotation(recorded).ifPresent(json -> rsAnnotations.put("rollout.argoproj.io/ephemeral-metadata", json));
+    EphemeralPodMetadata.annotation(recorded)
+        .ifPresent(json -> rsAnnotations.put("rollout.argoproj.io/ephemeral-metadata", json));
     Map<String, String> templateLabels = new HashMap<>(labels);
     templateLabels.put("rollouts-pod-template-hash", "abc");
     return new ReplicaSetBuilder()
-        .withNewMetadata().withName("web-abc").withAnnotations(rsAnnotations).endMetadata()
+        .withNewMetadata()
+        .withName("web-abc")
+        .withAnnotations(rsAnnotations)
+        .endMetadata()
         .withNewSpec()
         .withNewTemplate()
-        .withNewMetadata().withLabels(templateLabels).withAnnotations(new HashMap<>(annotations)).endMetadata()
-        .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.25").endContainer().endSpec()
+        .withNewMetadata()
+        .withLabels(templateLabels)
+        .withAnnotations(new HashMap<>(annotations))
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("web")
+        .withImage("nginx:1.25")
+        .endContainer()
+        .endSpec()
         .endTemplate()
         .endSpec()
         .build();
@@ -97,7 +117,9 @@ class EphemeralPodMetadataProperties {
   /** Few keys and values, so that templates, records and requests overlap often. */
   @Provide
   Arbitrary<Map<String, String>> strings() {
-    return Arbitraries.maps(Arbitraries.of("app", "role", "tier", "a/b"), Arbitraries.of("web", "active", "preview"))
+    return Arbitraries.maps(
+            Arbitraries.of("app", "role", "tier", "a/b"),
+            Arbitraries.of("web", "active", "preview"))
         .ofMaxSize(4);
   }
 

@@ -22,13 +22,17 @@ class EphemeralPodMetadataTest {
   }
 
   static ObjectMeta meta(Map<String, String> labels, Map<String, String> annotations) {
-    return new ObjectMetaBuilder().withLabels(new HashMap<>(labels)).withAnnotations(new HashMap<>(annotations)).build();
+    return new ObjectMetaBuilder()
+        .withLabels(new HashMap<>(labels))
+        .withAnnotations(new HashMap<>(annotations))
+        .build();
   }
 
   @Test
   void readsWhatArgoRecordedInTheAnnotation() {
     Map<String, String> annotations =
-        Map.of(ANNOTATION, "{\"labels\":{\"role\":\"active\"},\"annotations\":{\"team\":\"blue\"}}");
+        Map.of(
+            ANNOTATION, "{\"labels\":{\"role\":\"active\"},\"annotations\":{\"team\":\"blue\"}}");
 
     assertThat(EphemeralPodMetadata.recorded(annotations))
         .isEqualTo(new PodMetadata(Map.of("role", "active"), Map.of("team", "blue")));
@@ -36,7 +40,16 @@ class EphemeralPodMetadataTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "not json", "[]", "null", "\"text\"", "{\"labels\":[\"role\"]}", "{\"labels\":{\"replicas\":3}}"})
+  @ValueSource(
+      strings = {
+        "",
+        "not json",
+        "[]",
+        "null",
+        "\"text\"",
+        "{\"labels\":[\"role\"]}",
+        "{\"labels\":{\"replicas\":3}}"
+      })
   void anAnnotationThatRecordsNoStringMapsRecordsNothing(String value) {
     Map<String, String> annotations = new HashMap<>();
     annotations.put("other", "x");
@@ -51,7 +64,9 @@ class EphemeralPodMetadataTest {
   void writesTheAnnotationAsGoMarshalsItKeysSortedEmptyMapsLeftOut() {
     assertThat(EphemeralPodMetadata.annotation(labels(Map.of("tier", "web", "role", "active"))))
         .contains("{\"labels\":{\"role\":\"active\",\"tier\":\"web\"}}");
-    assertThat(EphemeralPodMetadata.annotation(new PodMetadata(Map.of("role", "preview"), Map.of("a/b", "c"))))
+    assertThat(
+            EphemeralPodMetadata.annotation(
+                new PodMetadata(Map.of("role", "preview"), Map.of("a/b", "c"))))
         .contains("{\"labels\":{\"role\":\"preview\"},\"annotations\":{\"a/b\":\"c\"}}");
     assertThat(EphemeralPodMetadata.annotation(NONE)).isEmpty();
   }
@@ -62,20 +77,24 @@ class EphemeralPodMetadataTest {
     PodMetadata recorded = labels(Map.of("role", "preview"));
 
     PodMetadata injected =
-        EphemeralPodMetadata.injectable(template, recorded, labels(Map.of("app", "other", "role", "active", "tier", "1")));
+        EphemeralPodMetadata.injectable(
+            template, recorded, labels(Map.of("app", "other", "role", "active", "tier", "1")));
 
     assertThat(injected).isEqualTo(labels(Map.of("role", "active", "tier", "1")));
   }
 
   @Test
   void replacesWhatWasRecordedWithWhatIsInjected() {
-    ObjectMeta pod = meta(Map.of("app", "web", "role", "preview", "stage", "test"), Map.of("note", "x"));
-    PodMetadata recorded = new PodMetadata(Map.of("role", "preview", "stage", "test"), Map.of("note", "x"));
+    ObjectMeta pod =
+        meta(Map.of("app", "web", "role", "preview", "stage", "test"), Map.of("note", "x"));
+    PodMetadata recorded =
+        new PodMetadata(Map.of("role", "preview", "stage", "test"), Map.of("note", "x"));
 
     boolean changed = EphemeralPodMetadata.replace(pod, recorded, labels(Map.of("role", "active")));
 
     assertThat(changed).isTrue();
-    assertThat(pod.getLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "web", "role", "active"));
+    assertThat(pod.getLabels())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("app", "web", "role", "active"));
     assertThat(pod.getAnnotations()).isEmpty();
   }
 
@@ -92,7 +111,10 @@ class EphemeralPodMetadataTest {
   void changesNothingWhenTheMetadataIsAlreadySo() {
     ObjectMeta pod = meta(Map.of("app", "web", "role", "active"), Map.of());
 
-    assertThat(EphemeralPodMetadata.replace(pod, labels(Map.of("role", "active")), labels(Map.of("role", "active")))).isFalse();
+    assertThat(
+            EphemeralPodMetadata.replace(
+                pod, labels(Map.of("role", "active")), labels(Map.of("role", "active"))))
+        .isFalse();
     assertThat(EphemeralPodMetadata.replace(new ObjectMeta(), NONE, NONE)).isFalse();
   }
 }

@@ -12,10 +12,14 @@ class StatusMergeTest {
   void ownedFieldsFollowTheDecisionAndForeignFieldsStay() {
     Map<String, Object> current =
         Map.of(
-            "phase", "Paused",
-            "abortedAt", "2026-01-01T00:00:00Z",
-            "pauseConditions", List.of(Map.of("reason", "CanaryPauseStep")),
-            "alb", Map.of("loadBalancer", "lb-1"));
+            "phase",
+            "Paused",
+            "abortedAt",
+            "2026-01-01T00:00:00Z",
+            "pauseConditions",
+            List.of(Map.of("reason", "CanaryPauseStep")),
+            "alb",
+            Map.of("loadBalancer", "lb-1"));
 
     Map<String, Object> merged = StatusMerge.merge(current, Map.of("phase", "Progressing"));
 
@@ -26,15 +30,26 @@ class StatusMergeTest {
   void nestedObjectsKeepTheirForeignFields() {
     Map<String, Object> current =
         Map.of(
-            "canary", Map.of("weights", Map.of("canary", Map.of("weight", 10)), "currentStepAnalysisRunStatus", Map.of("name", "a")),
+            "canary",
+                Map.of(
+                    "weights",
+                    Map.of("canary", Map.of("weight", 10)),
+                    "currentStepAnalysisRunStatus",
+                    Map.of("name", "a")),
             "blueGreen", Map.of("activeSelector", "old"));
 
-    Map<String, Object> merged = StatusMerge.merge(current, Map.of("canary", Map.of("weights", Map.of("canary", Map.of("weight", 20)))));
+    Map<String, Object> merged =
+        StatusMerge.merge(
+            current, Map.of("canary", Map.of("weights", Map.of("canary", Map.of("weight", 20)))));
 
     assertThat(merged)
         .containsEntry(
             "canary",
-            Map.of("currentStepAnalysisRunStatus", Map.of("name", "a"), "weights", Map.of("canary", Map.of("weight", 20))))
+            Map.of(
+                "currentStepAnalysisRunStatus",
+                Map.of("name", "a"),
+                "weights",
+                Map.of("canary", Map.of("weight", 20))))
         .doesNotContainKey("blueGreen");
   }
 }

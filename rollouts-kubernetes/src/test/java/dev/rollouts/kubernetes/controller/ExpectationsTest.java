@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ExpectationsTest {
 
@@ -19,7 +19,8 @@ class ExpectationsTest {
   final Expectations expectations = new Expectations(Duration.ofSeconds(30));
 
   static ObjectWrite write(Operation op, String before, String after) {
-    return new ObjectWrite("ReplicaSet", "shop", "web-1", op, Optional.ofNullable(before), Optional.ofNullable(after));
+    return new ObjectWrite(
+        "ReplicaSet", "shop", "web-1", op, Optional.ofNullable(before), Optional.ofNullable(after));
   }
 
   static Expectations.CacheView cacheHolding(String resourceVersion) {
@@ -39,8 +40,10 @@ class ExpectationsTest {
         "DELETE, 5,  5,  false",
         "DELETE, 5,  -,  true",
       })
-  void aSyncWaitsUntilTheCacheShowsItsOwnWrites(Operation op, String before, String cached, boolean caughtUp) {
-    expectations.expect("shop/web", List.of(write(op, before, op == Operation.DELETE ? null : "7")), NOW);
+  void aSyncWaitsUntilTheCacheShowsItsOwnWrites(
+      Operation op, String before, String cached, boolean caughtUp) {
+    expectations.expect(
+        "shop/web", List.of(write(op, before, op == Operation.DELETE ? null : "7")), NOW);
 
     assertThat(expectations.satisfied("shop/web", cacheHolding(cached), NOW)).isEqualTo(caughtUp);
   }
@@ -49,8 +52,10 @@ class ExpectationsTest {
   void expectationsExpireSoThatALostEventCannotStallARollout() {
     expectations.expect("shop/web", List.of(write(Operation.CREATE, null, "7")), NOW);
 
-    assertThat(expectations.satisfied("shop/web", cacheHolding(null), NOW.plusSeconds(29))).isFalse();
-    assertThat(expectations.satisfied("shop/web", cacheHolding(null), NOW.plusSeconds(31))).isTrue();
+    assertThat(expectations.satisfied("shop/web", cacheHolding(null), NOW.plusSeconds(29)))
+        .isFalse();
+    assertThat(expectations.satisfied("shop/web", cacheHolding(null), NOW.plusSeconds(31)))
+        .isTrue();
   }
 
   @Test

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class MetricsIT {
 
   final TestCluster cluster = TestCluster.start();
-  final SimulatedReplicaSetController pods = new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start();
+  final SimulatedReplicaSetController pods =
+      new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final RolloutController controller =
-      RolloutController.builder(cluster.newClient()).metrics(MicrometerMetrics.of(registry)).retryBackoff(Duration.ofMillis(10), Duration.ofMillis(200)).build();
+      RolloutController.builder(cluster.newClient())
+          .metrics(MicrometerMetrics.of(registry))
+          .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(200))
+          .build();
 
   @AfterEach
   void close() {
@@ -38,21 +42,61 @@ class MetricsIT {
             Map.of(
                 "replicas", 2,
                 "selector", Map.of("matchLabels", Map.of("app", "web")),
-                "template", Map.of("metadata", Map.of("labels", Map.of("app", "web")), "spec", Map.of("containers", List.of(Map.of("name", "app", "image", "app:1")))),
+                "template",
+                    Map.of(
+                        "metadata",
+                        Map.of("labels", Map.of("app", "web")),
+                        "spec",
+                        Map.of("containers", List.of(Map.of("name", "app", "image", "app:1")))),
                 "strategy", Map.of("canary", Map.of("steps", List.of(Map.of("setWeight", 50))))));
-    cluster.client().resources(RolloutResource.class).inNamespace("shop").resource(rollout).create();
+    cluster
+        .client()
+        .resources(RolloutResource.class)
+        .inNamespace("shop")
+        .resource(rollout)
+        .create();
 
     Poll.until(
         "rollout_info says Healthy",
-        () -> registry.find("rollout.info").tags("namespace", "shop", "name", "web", "strategy", "canary", "phase", "Healthy").gauge() != null,
+        () ->
+            registry
+                    .find("rollout.info")
+                    .tags(
+                        "namespace",
+                        "shop",
+                        "name",
+                        "web",
+                        "strategy",
+                        "canary",
+                        "phase",
+                        "Healthy")
+                    .gauge()
+                != null,
         registry::getMetersAsString);
 
-    assertThat(registry.find("rollout.info").tags("name", "web").gauges()).as("one series per Rollout").hasSize(1);
-    assertThat(registry.get("rollout.info.replicas.desired").tags("name", "web").gauge().value()).isEqualTo(2);
-    assertThat(registry.get("rollout.reconcile").tags("namespace", "shop", "name", "web").timer().count()).isPositive();
-    assertThat(registry.find("rollout.events").tags("name", "web", "reason", "ScalingReplicaSet").counter()).isNotNull();
+    assertThat(registry.find("rollout.info").tags("name", "web").gauges())
+        .as("one series per Rollout")
+        .hasSize(1);
+    assertThat(registry.get("rollout.info.replicas.desired").tags("name", "web").gauge().value())
+        .isEqualTo(2);
+    assertThat(
+            registry
+                .get("rollout.reconcile")
+                .tags("namespace", "shop", "name", "web")
+                .timer()
+                .count())
+        .isPositive();
+    assertThat(
+            registry
+                .find("rollout.events")
+                .tags("name", "web", "reason", "ScalingReplicaSet")
+                .counter())
+        .isNotNull();
 
     cluster.client().resources(RolloutResource.class).inNamespace("shop").withName("web").delete();
-    Poll.until("the Rollout's meters are gone", () -> registry.find("rollout.info").tags("name", "web").gauges().isEmpty(), registry::getMetersAsString);
+    Poll.until(
+        "the Rollout's meters are gone",
+        () -> registry.find("rollout.info").tags("name", "web").gauges().isEmpty(),
+        registry::getMetersAsString);
   }
 }

@@ -28,6 +28,8 @@ class SelectorsTest {
   }
 
   static Map<String, Object> expr(String key, String operator, String... values) {
-    return Map.of("matchExpressions", List.of(Map.of("key", key, "operator", operator, "values", List.of(values))));
+    return Map.of(
+        "matchExpressions",
+        List.of(Map.of("key", key, "operator", operator, "values", List.of(values))));
   }
 }

@@ -37,7 +37,10 @@ class BlueGreenPodMetadataIT {
   List<Pod> podsRunning(String image) {
     ReplicaSet rs = fixture.replicaSetRunning("web", image);
     return fixture.admin.pods().inNamespace(NS).list().getItems().stream()
-        .filter(p -> p.getMetadata().getOwnerReferences().stream().anyMatch(o -> Objects.equals(o.getUid(), rs.getMetadata().getUid())))
+        .filter(
+            p ->
+                p.getMetadata().getOwnerReferences().stream()
+                    .anyMatch(o -> Objects.equals(o.getUid(), rs.getMetadata().getUid())))
         .toList();
   }
 
@@ -48,7 +51,14 @@ class BlueGreenPodMetadataIT {
           List<Pod> pods = podsRunning(image);
           return pods.size() == 3 && pods.stream().allMatch(each);
         },
-        () -> podsRunning(image).stream().map(p -> p.getMetadata().getName() + p.getMetadata().getLabels() + p.getMetadata().getAnnotations()).toList());
+        () ->
+            podsRunning(image).stream()
+                .map(
+                    p ->
+                        p.getMetadata().getName()
+                            + p.getMetadata().getLabels()
+                            + p.getMetadata().getAnnotations())
+                .toList());
   }
 
   static Predicate<Pod> labelled(String role) {
@@ -56,43 +66,73 @@ class BlueGreenPodMetadataIT {
   }
 
   static boolean annotatedAsPreview(Pod pod) {
-    return pod.getMetadata().getAnnotations() != null && pod.getMetadata().getAnnotations().containsKey("example.com/stage");
+    return pod.getMetadata().getAnnotations() != null
+        && pod.getMetadata().getAnnotations().containsKey("example.com/stage");
   }
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(Backend.class)
   void previewPodsAreLabelledPreviewUntilPromotedThenActiveInPlace(Backend backend) {
-    Assumptions.assumeTrue(BlueGreenPromoteIT.engineDecidesBlueGreen(), "the engine on this branch does not decide blue-green yet");
+    Assumptions.assumeTrue(
+        BlueGreenPromoteIT.engineDecidesBlueGreen(),
+        "the engine on this branch does not decide blue-green yet");
     fixture = Fixture.on(backend);
     fixture.pods.withPods();
     fixture.create(Manifests.service(NS, "web-active", "web"));
     fixture.create(Manifests.service(NS, "web-preview", "web"));
     fixture.controller("controller");
     fixture.create(
-        Manifests.blueGreen(NS, "web", 3, "app:1",
+        Manifests.blueGreen(
+            NS,
+            "web",
+            3,
+            "app:1",
             Map.of(
-                "activeService", "web-active",
-                "previewService", "web-preview",
-                "autoPromotionEnabled", false,
-                "scaleDownDelaySeconds", 1,
-                "activeMetadata", Map.of("labels", Map.of("role", "active")),
-                "previewMetadata", Map.of("labels", Map.of("role", "preview"), "annotations", Map.of("example.com/stage", "preview")))));
+                "activeService",
+                "web-active",
+                "previewService",
+                "web-preview",
+                "autoPromotionEnabled",
+                false,
+                "scaleDownDelaySeconds",
+                1,
+                "activeMetadata",
+                Map.of("labels", Map.of("role", "active")),
+                "previewMetadata",
+                Map.of(
+                    "labels",
+                    Map.of("role", "preview"),
+                    "annotations",
+                    Map.of("example.com/stage", "preview")))));
     fixture.awaitHealthyOn("web", "app:1");
     awaitPods("app:1", "are labelled active", labelled("active"));
 
     fixture.setImage("web", "app:2");
-    fixture.awaitStatus("web", "pauses before promotion", s -> "Paused".equals(s.get("phase")) && s.containsKey("pauseConditions"));
-    awaitPods("app:2", "are labelled and annotated preview", labelled("preview").and(BlueGreenPodMetadataIT::annotatedAsPreview));
+    fixture.awaitStatus(
+        "web",
+        "pauses before promotion",
+        s -> "Paused".equals(s.get("phase")) && s.containsKey("pauseConditions"));
+    awaitPods(
+        "app:2",
+        "are labelled and annotated preview",
+        labelled("preview").and(BlueGreenPodMetadataIT::annotatedAsPreview));
     assertThat(podsRunning("app:1")).allMatch(labelled("active"));
 
     fixture.promote("web");
     fixture.awaitHealthyOn("web", "app:2");
-    awaitPods("app:2", "are relabelled active in place", labelled("active").and(p -> !annotatedAsPreview(p)));
+    awaitPods(
+        "app:2",
+        "are relabelled active in place",
+        labelled("active").and(p -> !annotatedAsPreview(p)));
 
     assertThat(fixture.replicaSets("web")).hasSize(2);
     ReplicaSet active = fixture.replicaSetRunning("web", "app:2");
-    assertThat(active.getMetadata().getAnnotations()).containsEntry("rollout.argoproj.io/ephemeral-metadata", "{\"labels\":{\"role\":\"active\"}}");
-    assertThat(PodTemplateHash.ofReplicaSet(active)).isEqualTo(active.getMetadata().getLabels().get("rollouts-pod-template-hash"));
-    assertThat(fixture.rollout("web").getMetadata().getAnnotations()).containsEntry("rollout.argoproj.io/revision", "2");
+    assertThat(active.getMetadata().getAnnotations())
+        .containsEntry(
+            "rollout.argoproj.io/ephemeral-metadata", "{\"labels\":{\"role\":\"active\"}}");
+    assertThat(PodTemplateHash.ofReplicaSet(active))
+        .isEqualTo(active.getMetadata().getLabels().get("rollouts-pod-template-hash"));
+    assertThat(fixture.rollout("web").getMetadata().getAnnotations())
+        .containsEntry("rollout.argoproj.io/revision", "2");
   }
 }

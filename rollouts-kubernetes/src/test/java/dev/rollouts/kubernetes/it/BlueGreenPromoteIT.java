@@ -12,11 +12,11 @@ import dev.rollouts.core.spec.PodTemplate;
 import dev.rollouts.core.spec.Rollout;
 import dev.rollouts.core.spec.RolloutSpec;
 import dev.rollouts.core.spec.StrategySpec;
+import dev.rollouts.kubernetes.sim.Backend;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,7 +36,9 @@ class BlueGreenPromoteIT {
     }
   }
 
-  /** Whether the engine has its blue-green strategy (it was being built when this test was written). */
+  /**
+   * Whether the engine has its blue-green strategy (it was being built when this test was written).
+   */
   static boolean engineDecidesBlueGreen() {
     Rollout rollout =
         Rollout.builder()
@@ -45,11 +47,13 @@ class BlueGreenPromoteIT {
                 RolloutSpec.builder()
                     .selector(LabelSelector.of(Map.of("app", "probe")))
                     .template(new PodTemplate("h", Map.of("app", "probe")))
-                    .strategy(StrategySpec.of(BlueGreenStrategy.builder().activeService("probe").build()))
+                    .strategy(
+                        StrategySpec.of(BlueGreenStrategy.builder().activeService("probe").build()))
                     .build())
             .build();
     try {
-      Observed observed = Observed.builder().putService("probe", new ObservedService("probe", Map.of())).build();
+      Observed observed =
+          Observed.builder().putService("probe", new ObservedService("probe", Map.of())).build();
       RolloutEngine.withInstalledPlugins().decide(rollout, observed, Instant.EPOCH);
       return true;
     } catch (UnsupportedOperationException e) {
@@ -62,29 +66,45 @@ class BlueGreenPromoteIT {
   }
 
   String hash(String image) {
-    return fixture.replicaSetRunning("web", image).getMetadata().getLabels().get("rollouts-pod-template-hash");
+    return fixture
+        .replicaSetRunning("web", image)
+        .getMetadata()
+        .getLabels()
+        .get("rollouts-pod-template-hash");
   }
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(Backend.class)
   void thePreviewRunsBesideTheActiveUntilPromoted(Backend backend) {
-    Assumptions.assumeTrue(engineDecidesBlueGreen(), "the engine on this branch does not decide blue-green yet");
+    Assumptions.assumeTrue(
+        engineDecidesBlueGreen(), "the engine on this branch does not decide blue-green yet");
     fixture = Fixture.on(backend);
     fixture.create(Manifests.service(NS, "web-active", "web"));
     fixture.create(Manifests.service(NS, "web-preview", "web"));
     fixture.controller("controller");
     fixture.create(
-        Manifests.blueGreen(NS, "web", 3, "app:1",
+        Manifests.blueGreen(
+            NS,
+            "web",
+            3,
+            "app:1",
             Map.of(
-                "activeService", "web-active",
-                "previewService", "web-preview",
-                "autoPromotionEnabled", false,
-                "scaleDownDelaySeconds", 1)));
+                "activeService",
+                "web-active",
+                "previewService",
+                "web-preview",
+                "autoPromotionEnabled",
+                false,
+                "scaleDownDelaySeconds",
+                1)));
     fixture.awaitHealthyOn("web", "app:1");
     assertThat(selector("web-active")).containsEntry("rollouts-pod-template-hash", hash("app:1"));
 
     fixture.setImage("web", "app:2");
-    fixture.awaitStatus("web", "pauses before promotion", s -> "Paused".equals(s.get("phase")) && s.containsKey("pauseConditions"));
+    fixture.awaitStatus(
+        "web",
+        "pauses before promotion",
+        s -> "Paused".equals(s.get("phase")) && s.containsKey("pauseConditions"));
 
     assertThat(fixture.replicaSetRunning("web", "app:2").getSpec().getReplicas()).isEqualTo(3);
     assertThat(fixture.replicaSetRunning("web", "app:1").getSpec().getReplicas()).isEqualTo(3);
@@ -93,10 +113,15 @@ class BlueGreenPromoteIT {
 
     fixture.promote("web");
     fixture.awaitHealthyOn("web", "app:2");
-    fixture.awaitStatus("web", "has scaled the old version down", s -> fixture.replicaSetRunning("web", "app:1").getSpec().getReplicas() == 0);
+    fixture.awaitStatus(
+        "web",
+        "has scaled the old version down",
+        s -> fixture.replicaSetRunning("web", "app:1").getSpec().getReplicas() == 0);
 
     assertThat(selector("web-active")).containsEntry("rollouts-pod-template-hash", hash("app:2"));
-    assertThat(fixture.status("web")).extractingByKey("blueGreen").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+    assertThat(fixture.status("web"))
+        .extractingByKey("blueGreen")
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .containsEntry("activeSelector", hash("app:2"));
   }
 }

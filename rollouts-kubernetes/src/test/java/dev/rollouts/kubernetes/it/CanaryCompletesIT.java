@@ -5,10 +5,10 @@ import static dev.rollouts.kubernetes.it.Manifests.pause;
 import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollouts.kubernetes.sim.Backend;
 import io.fabric8.kubernetes.api.model.Event;
 import java.util.List;
 import java.util.Map;
-import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,8 +34,15 @@ class CanaryCompletesIT {
     fixture = Fixture.on(backend);
     fixture.controller("controller");
     fixture.create(
-        Manifests.canary(NS, "web", 3, "nginx:1.25",
-            Map.of("steps", List.of(setWeight(33), pause("10s"), setWeight(66), pause("10s"), setWeight(100)))));
+        Manifests.canary(
+            NS,
+            "web",
+            3,
+            "nginx:1.25",
+            Map.of(
+                "steps",
+                List.of(
+                    setWeight(33), pause("10s"), setWeight(66), pause("10s"), setWeight(100)))));
     fixture.awaitHealthyOn("web", "nginx:1.25");
 
     try (Watcher watcher = new Watcher(fixture.admin, NS, "web")) {
@@ -47,13 +54,19 @@ class CanaryCompletesIT {
       assertThat(watcher.stepIndices())
           .as("fully promoted, reset by the new template, then each step once, in order")
           .containsExactly(5, 0, 1, 2, 3, 4, 5);
-      assertThat(watcher.maxPods()).as("replicas + maxSurge (25% of 3, rounded up)").isLessThanOrEqualTo(4);
-      assertThat(watcher.minAvailable()).as("replicas - maxUnavailable (25% of 3, rounded down)").isGreaterThanOrEqualTo(3);
+      assertThat(watcher.maxPods())
+          .as("replicas + maxSurge (25% of 3, rounded up)")
+          .isLessThanOrEqualTo(4);
+      assertThat(watcher.minAvailable())
+          .as("replicas - maxUnavailable (25% of 3, rounded down)")
+          .isGreaterThanOrEqualTo(3);
     }
     assertThat(fixture.replicaSets("web")).hasSize(2);
     assertThat(fixture.replicaSetRunning("web", "nginx:1.26").getSpec().getReplicas()).isEqualTo(3);
     assertThat(fixture.replicaSetRunning("web", "nginx:1.25").getSpec().getReplicas()).isZero();
-    assertThat(fixture.status("web")).containsEntry("currentStepIndex", 5).containsEntry("availableReplicas", 3);
+    assertThat(fixture.status("web"))
+        .containsEntry("currentStepIndex", 5)
+        .containsEntry("availableReplicas", 3);
     assertThat(fixture.events("web")).extracting(Event::getReason).contains("ScalingReplicaSet");
   }
 }

@@ -33,8 +33,14 @@ class FaultsIT {
   void aRolloutCompletesThroughConflictsServerErrorsAndDroppedWatches() {
     fixture.controller(fixture.cluster.newClientWithoutRetries(AGENT), b -> b);
     fixture.create(
-        Manifests.canary(NS, "web", 3, "app:1",
-            Map.of("steps", List.of(setWeight(33), pause("1s"), setWeight(66), pause("1s"), setWeight(100)))));
+        Manifests.canary(
+            NS,
+            "web",
+            3,
+            "app:1",
+            Map.of(
+                "steps",
+                List.of(setWeight(33), pause("1s"), setWeight(66), pause("1s"), setWeight(100)))));
     fixture.awaitHealthyOn("web", "app:1");
 
     try (Watcher watcher = new Watcher(fixture.admin, NS, "web")) {
@@ -45,12 +51,17 @@ class FaultsIT {
       int watches = faults.openWatches();
       fixture.setImage("web", "app:2");
 
-      fixture.awaitStatus("web", "reaches step 1", s -> s.get("currentStepIndex") instanceof Integer i && i >= 1);
+      fixture.awaitStatus(
+          "web", "reaches step 1", s -> s.get("currentStepIndex") instanceof Integer i && i >= 1);
       assertThat(faults.dropWatches()).isPositive();
       faults.fail(RequestMatch.of(AGENT, "PATCH", "/replicasets/"), 500, 2);
       faults.fail(RequestMatch.of(AGENT, "PATCH", "/rollouts/web/status"), 409, 2);
-      fixture.awaitStatus("web", "reaches step 3", s -> s.get("currentStepIndex") instanceof Integer i && i >= 3);
-      Poll.until("every watch is open again", () -> faults.openWatches() >= watches, faults::requestsByMethod);
+      fixture.awaitStatus(
+          "web", "reaches step 3", s -> s.get("currentStepIndex") instanceof Integer i && i >= 3);
+      Poll.until(
+          "every watch is open again",
+          () -> faults.openWatches() >= watches,
+          faults::requestsByMethod);
       assertThat(faults.dropWatches()).isPositive();
 
       fixture.awaitHealthyOn("web", "app:2");

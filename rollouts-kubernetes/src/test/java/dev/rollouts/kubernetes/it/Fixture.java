@@ -23,10 +23,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * One scenario's world: an in-process API server, a simulated ReplicaSet controller (pods are
- * ready 30 ms after a scale), controllers under test with fast retry settings, and the user's
- * actions ({@code kubectl argo rollouts promote/abort/retry}, {@code set image}) as the plug-in
- * performs them.
+ * One scenario's world: an in-process API server, a simulated ReplicaSet controller (pods are ready
+ * 30 ms after a scale), controllers under test with fast retry settings, and the user's actions
+ * ({@code kubectl argo rollouts promote/abort/retry}, {@code set image}) as the plug-in performs
+ * them.
  */
 final class Fixture implements AutoCloseable {
 
@@ -46,7 +46,10 @@ final class Fixture implements AutoCloseable {
     cluster = TestCluster.start(backend);
     admin = cluster.client();
     cluster.createNamespace(NS);
-    pods = new SimulatedReplicaSetController(cluster.newClient("simulated-kubelet"), Duration.ofMillis(30)).start();
+    pods =
+        new SimulatedReplicaSetController(
+                cluster.newClient("simulated-kubelet"), Duration.ofMillis(30))
+            .start();
   }
 
   /** A world on {@code backend}; the test is skipped, saying why, where the backend cannot run. */
@@ -61,12 +64,14 @@ final class Fixture implements AutoCloseable {
   }
 
   /** A started controller, customised. */
-  RolloutController controller(String userAgent, UnaryOperator<RolloutController.Builder> customize) {
+  RolloutController controller(
+      String userAgent, UnaryOperator<RolloutController.Builder> customize) {
     return controller(cluster.newClient(userAgent), customize);
   }
 
   /** A started controller on {@code client}, customised. */
-  RolloutController controller(KubernetesClient client, UnaryOperator<RolloutController.Builder> customize) {
+  RolloutController controller(
+      KubernetesClient client, UnaryOperator<RolloutController.Builder> customize) {
     RolloutController controller =
         customize
             .apply(
@@ -82,7 +87,11 @@ final class Fixture implements AutoCloseable {
   }
 
   RolloutResource create(RolloutResource rollout) {
-    return admin.resources(RolloutResource.class).inNamespace(rollout.getMetadata().getNamespace()).resource(rollout).create();
+    return admin
+        .resources(RolloutResource.class)
+        .inNamespace(rollout.getMetadata().getNamespace())
+        .resource(rollout)
+        .create();
   }
 
   <T extends HasMetadata> T create(T object) {
@@ -102,7 +111,10 @@ final class Fixture implements AutoCloseable {
   Map<String, ReplicaSet> replicaSets(String name) {
     Map<String, ReplicaSet> owned = new LinkedHashMap<>();
     admin.apps().replicaSets().inNamespace(NS).list().getItems().stream()
-        .filter(rs -> rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> o.getName().equals(name)))
+        .filter(
+            rs ->
+                rs.getMetadata().getOwnerReferences().stream()
+                    .anyMatch(o -> o.getName().equals(name)))
         .forEach(rs -> owned.put(rs.getMetadata().getName(), rs));
     return owned;
   }
@@ -110,12 +122,28 @@ final class Fixture implements AutoCloseable {
   /** The Rollout's ReplicaSet whose pods run {@code image}. */
   ReplicaSet replicaSetRunning(String name, String image) {
     return findReplicaSetRunning(name, image)
-        .orElseThrow(() -> new AssertionError("no ReplicaSet of " + name + " runs " + image + ": " + replicaSets(name).keySet()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no ReplicaSet of "
+                        + name
+                        + " runs "
+                        + image
+                        + ": "
+                        + replicaSets(name).keySet()));
   }
 
   java.util.Optional<ReplicaSet> findReplicaSetRunning(String name, String image) {
     return replicaSets(name).values().stream()
-        .filter(rs -> rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().equals(image))
+        .filter(
+            rs ->
+                rs.getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage()
+                    .equals(image))
         .findFirst();
   }
 
@@ -127,16 +155,22 @@ final class Fixture implements AutoCloseable {
 
   /** {@code kubectl argo rollouts set image}: a new pod template. */
   void setImage(String name, String image) {
-    admin.resources(RolloutResource.class).inNamespace(NS).withName(name).edit(r -> {
-      @SuppressWarnings("unchecked")
-      var template = (Map<String, Object>) r.getSpec().get("template");
-      @SuppressWarnings("unchecked")
-      var podSpec = (Map<String, Object>) template.get("spec");
-      @SuppressWarnings("unchecked")
-      var container = (Map<String, Object>) ((List<Object>) podSpec.get("containers")).get(0);
-      container.put("image", image);
-      return r;
-    });
+    admin
+        .resources(RolloutResource.class)
+        .inNamespace(NS)
+        .withName(name)
+        .edit(
+            r -> {
+              @SuppressWarnings("unchecked")
+              var template = (Map<String, Object>) r.getSpec().get("template");
+              @SuppressWarnings("unchecked")
+              var podSpec = (Map<String, Object>) template.get("spec");
+              @SuppressWarnings("unchecked")
+              var container =
+                  (Map<String, Object>) ((List<Object>) podSpec.get("containers")).get(0);
+              container.put("image", image);
+              return r;
+            });
   }
 
   /** {@code kubectl argo rollouts promote}: clears the pause conditions. */
@@ -158,12 +192,17 @@ final class Fixture implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         RolloutResource current = rollout(name);
-        admin.resources(RolloutResource.class).inNamespace(NS).resource(current).editStatus(r -> {
-          Map<String, Object> status = new LinkedHashMap<>(r.getStatus());
-          change.accept(status);
-          r.setStatus(status);
-          return r;
-        });
+        admin
+            .resources(RolloutResource.class)
+            .inNamespace(NS)
+            .resource(current)
+            .editStatus(
+                r -> {
+                  Map<String, Object> status = new LinkedHashMap<>(r.getStatus());
+                  change.accept(status);
+                  r.setStatus(status);
+                  return r;
+                });
         return;
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt > 50) {
@@ -175,7 +214,10 @@ final class Fixture implements AutoCloseable {
 
   /** Waits until the Rollout's status satisfies {@code condition}. */
   void awaitStatus(String name, String description, Predicate<Map<String, Object>> condition) {
-    Poll.until(name + " " + description, () -> condition.test(status(name)), () -> "status: " + status(name) + "; ReplicaSets: " + summary(name));
+    Poll.until(
+        name + " " + description,
+        () -> condition.test(status(name)),
+        () -> "status: " + status(name) + "; ReplicaSets: " + summary(name));
   }
 
   /** Waits until the Rollout is Healthy on the pods of {@code image}, fully promoted. */
@@ -188,7 +230,10 @@ final class Fixture implements AutoCloseable {
             return false;
           }
           ReplicaSet rs = findReplicaSetRunning(name, image).orElse(null);
-          return rs != null && Objects.equals(status.get("stableRS"), rs.getMetadata().getLabels().get("rollouts-pod-template-hash"))
+          return rs != null
+              && Objects.equals(
+                  status.get("stableRS"),
+                  rs.getMetadata().getLabels().get("rollouts-pod-template-hash"))
               && Objects.equals(status.get("currentPodHash"), status.get("stableRS"));
         },
         () -> "status: " + status(name) + "; ReplicaSets: " + summary(name));
@@ -197,10 +242,20 @@ final class Fixture implements AutoCloseable {
   /** {@code name=spec/available} of each ReplicaSet: for failure messages. */
   String summary(String name) {
     StringBuilder out = new StringBuilder();
-    replicaSets(name).forEach((rsName, rs) -> {
-      int available = rs.getStatus() == null ? 0 : Objects.requireNonNullElse(rs.getStatus().getAvailableReplicas(), 0);
-      out.append(rsName).append('=').append(rs.getSpec().getReplicas()).append('/').append(available).append(' ');
-    });
+    replicaSets(name)
+        .forEach(
+            (rsName, rs) -> {
+              int available =
+                  rs.getStatus() == null
+                      ? 0
+                      : Objects.requireNonNullElse(rs.getStatus().getAvailableReplicas(), 0);
+              out.append(rsName)
+                  .append('=')
+                  .append(rs.getSpec().getReplicas())
+                  .append('/')
+                  .append(available)
+                  .append(' ');
+            });
     return out.toString();
   }
 

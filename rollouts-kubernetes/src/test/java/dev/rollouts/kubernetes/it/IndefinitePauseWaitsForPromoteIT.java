@@ -5,10 +5,10 @@ import static dev.rollouts.kubernetes.it.Manifests.pause;
 import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollouts.kubernetes.sim.Backend;
 import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
-import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,11 +30,22 @@ class IndefinitePauseWaitsForPromoteIT {
   void anIndefinitePauseHoldsTheCanaryUntilPromoted(Backend backend) {
     fixture = Fixture.on(backend);
     fixture.controller("controller");
-    fixture.create(Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(33), pause(), setWeight(100)))));
+    fixture.create(
+        Manifests.canary(
+            NS,
+            "web",
+            3,
+            "app:1",
+            Map.of("steps", List.of(setWeight(33), pause(), setWeight(100)))));
     fixture.awaitHealthyOn("web", "app:1");
 
     fixture.setImage("web", "app:2");
-    fixture.awaitStatus("web", "is paused at step 1", s -> "Paused".equals(s.get("phase")) && Integer.valueOf(1).equals(s.get("currentStepIndex")));
+    fixture.awaitStatus(
+        "web",
+        "is paused at step 1",
+        s ->
+            "Paused".equals(s.get("phase"))
+                && Integer.valueOf(1).equals(s.get("currentStepIndex")));
     Poll.sleep(1_500);
 
     assertThat(fixture.status("web"))

@@ -4,9 +4,9 @@ import static dev.rollouts.kubernetes.it.Fixture.NS;
 import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollouts.kubernetes.sim.Backend;
 import java.util.List;
 import java.util.Map;
-import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,9 +28,13 @@ class InvalidSpecIT {
   void anInvalidRolloutGetsInvalidSpecAndAnEventWhileAValidOneBesideItCompletes(Backend backend) {
     fixture = Fixture.on(backend);
     fixture.controller("controller");
-    fixture.create(Manifests.canary(NS, "broken", 2, "app:1", Map.of("steps", List.of(Map.of("setWeight", "abc")))));
-    fixture.create(Manifests.canary(NS, "unsupported", 2, "app:1", Map.of("steps", List.of(setWeight(150)))));
-    fixture.create(Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
+    fixture.create(
+        Manifests.canary(
+            NS, "broken", 2, "app:1", Map.of("steps", List.of(Map.of("setWeight", "abc")))));
+    fixture.create(
+        Manifests.canary(NS, "unsupported", 2, "app:1", Map.of("steps", List.of(setWeight(150)))));
+    fixture.create(
+        Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
 
     fixture.awaitHealthyOn("web", "app:1");
     fixture.setImage("web", "app:2");
@@ -39,17 +43,21 @@ class InvalidSpecIT {
     fixture.awaitStatus("unsupported", "is InvalidSpec", s -> "Degraded".equals(s.get("phase")));
 
     for (String name : List.of("broken", "unsupported")) {
-      assertThat(conditions(name)).anySatisfy(c -> {
-        assertThat(c).containsEntry("type", "InvalidSpec").containsEntry("status", "True");
-        assertThat((String) c.get("message")).contains("setWeight");
-      });
+      assertThat(conditions(name))
+          .anySatisfy(
+              c -> {
+                assertThat(c).containsEntry("type", "InvalidSpec").containsEntry("status", "True");
+                assertThat((String) c.get("message")).contains("setWeight");
+              });
       assertThat(fixture.replicaSets(name)).as("no pods for an invalid Rollout").isEmpty();
     }
     assertThat(fixture.status("broken").get("message")).asString().startsWith("InvalidSpec: ");
-    assertThat(fixture.events("broken")).anySatisfy(e -> {
-      assertThat(e.getType()).isEqualTo("Warning");
-      assertThat(e.getReason()).isEqualTo("InvalidSpec");
-    });
+    assertThat(fixture.events("broken"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getReason()).isEqualTo("InvalidSpec");
+            });
   }
 
   @SuppressWarnings("unchecked")

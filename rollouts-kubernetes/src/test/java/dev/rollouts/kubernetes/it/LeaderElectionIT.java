@@ -37,15 +37,25 @@ class LeaderElectionIT {
 
   /** Writes other than to the Lease: acting on Rollouts. */
   long actingWrites(String userAgent) {
-    return fixture.cluster.faults().count(r -> r.userAgent().equals(userAgent) && r.isWrite() && !r.path().contains("/leases"));
+    return fixture
+        .cluster
+        .faults()
+        .count(
+            r -> r.userAgent().equals(userAgent) && r.isWrite() && !r.path().contains("/leases"));
   }
 
   @Test
   void onlyTheLeaderActsAndTheOtherTakesOverWhenItStops() {
-    RolloutController a = fixture.controller("replica-a", b -> b.leaderElection(lease("replica-a")));
-    RolloutController b = fixture.controller("replica-b", c -> c.leaderElection(lease("replica-b")));
-    Poll.until("one replica leads", () -> a.isActive() || b.isActive(), () -> fixture.cluster.faults().requestsByMethod());
-    fixture.create(Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
+    RolloutController a =
+        fixture.controller("replica-a", b -> b.leaderElection(lease("replica-a")));
+    RolloutController b =
+        fixture.controller("replica-b", c -> c.leaderElection(lease("replica-b")));
+    Poll.until(
+        "one replica leads",
+        () -> a.isActive() || b.isActive(),
+        () -> fixture.cluster.faults().requestsByMethod());
+    fixture.create(
+        Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
     fixture.awaitHealthyOn("web", "app:1");
     fixture.setImage("web", "app:2");
     fixture.awaitHealthyOn("web", "app:2");
@@ -56,7 +66,9 @@ class LeaderElectionIT {
     String followerAgent = leader == a ? "replica-b" : "replica-a";
     assertThat(follower.isActive()).isFalse();
     assertThat(actingWrites(leaderAgent)).isPositive();
-    assertThat(actingWrites(followerAgent)).as("writes of the follower: %s", writes(followerAgent)).isZero();
+    assertThat(actingWrites(followerAgent))
+        .as("writes of the follower: %s", writes(followerAgent))
+        .isZero();
 
     leader.close();
     Poll.until("the follower leads", follower::isActive, () -> "lease holder unknown");
@@ -68,19 +80,31 @@ class LeaderElectionIT {
 
   @Test
   void aLeaderThatCannotRenewItsLeaseStopsActingAndLeadsAgainOnceItCan() {
-    RolloutController a = fixture.controller(fixture.cluster.newClientWithoutRetries("replica-a"), c -> c.leaderElection(lease("replica-a")));
+    RolloutController a =
+        fixture.controller(
+            fixture.cluster.newClientWithoutRetries("replica-a"),
+            c -> c.leaderElection(lease("replica-a")));
     Poll.until("a leads", a::isActive, () -> "");
-    fixture.create(Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
+    fixture.create(
+        Manifests.canary(NS, "web", 3, "app:1", Map.of("steps", List.of(setWeight(50)))));
     fixture.awaitHealthyOn("web", "app:1");
 
-    fixture.cluster.faults().fail(RequestMatch.of("replica-a", "PUT", "/leases/"), 500, Integer.MAX_VALUE);
-    fixture.cluster.faults().fail(RequestMatch.of("replica-a", "PATCH", "/leases/"), 500, Integer.MAX_VALUE);
+    fixture
+        .cluster
+        .faults()
+        .fail(RequestMatch.of("replica-a", "PUT", "/leases/"), 500, Integer.MAX_VALUE);
+    fixture
+        .cluster
+        .faults()
+        .fail(RequestMatch.of("replica-a", "PATCH", "/leases/"), 500, Integer.MAX_VALUE);
     Poll.until("a gives up leading", () -> !a.isActive(), () -> "");
     long writesWhenItStopped = actingWrites("replica-a");
     fixture.setImage("web", "app:2");
     Poll.sleep(1_000);
 
-    assertThat(actingWrites("replica-a")).as("no write after losing the lease").isEqualTo(writesWhenItStopped);
+    assertThat(actingWrites("replica-a"))
+        .as("no write after losing the lease")
+        .isEqualTo(writesWhenItStopped);
     assertThat(fixture.replicaSets("web")).hasSize(1);
 
     fixture.cluster.faults().clearFaults();
@@ -89,6 +113,8 @@ class LeaderElectionIT {
   }
 
   List<Served> writes(String userAgent) {
-    return fixture.cluster.faults().served().stream().filter(r -> r.userAgent().equals(userAgent) && r.isWrite()).toList();
+    return fixture.cluster.faults().served().stream()
+        .filter(r -> r.userAgent().equals(userAgent) && r.isWrite())
+        .toList();
   }
 }

@@ -31,16 +31,19 @@ final class Manifests {
   }
 
   /** A canary Rollout of {@code app=name} pods running {@code image}. */
-  static RolloutResource canary(String namespace, String name, int replicas, String image, Map<String, Object> canary) {
+  static RolloutResource canary(
+      String namespace, String name, int replicas, String image, Map<String, Object> canary) {
     return rollout(namespace, name, replicas, image, Map.of("canary", canary));
   }
 
   /** A blue-green Rollout of {@code app=name} pods running {@code image}. */
-  static RolloutResource blueGreen(String namespace, String name, int replicas, String image, Map<String, Object> blueGreen) {
+  static RolloutResource blueGreen(
+      String namespace, String name, int replicas, String image, Map<String, Object> blueGreen) {
     return rollout(namespace, name, replicas, image, Map.of("blueGreen", blueGreen));
   }
 
-  static RolloutResource rollout(String namespace, String name, int replicas, String image, Map<String, Object> strategy) {
+  static RolloutResource rollout(
+      String namespace, String name, int replicas, String image, Map<String, Object> strategy) {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("replicas", replicas);
     spec.put("revisionHistoryLimit", 2);
@@ -49,23 +52,47 @@ final class Manifests {
         "template",
         Map.of(
             "metadata", Map.of("labels", Map.of("app", name)),
-            "spec", Map.of("containers", List.of(Map.of("name", "app", "image", image, "ports", List.of(Map.of("containerPort", 8080)))))));
+            "spec",
+                Map.of(
+                    "containers",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "app",
+                            "image",
+                            image,
+                            "ports",
+                            List.of(Map.of("containerPort", 8080)))))));
     spec.put("strategy", strategy);
-    return RolloutResource.of(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build(), spec);
+    return RolloutResource.of(
+        new ObjectMetaBuilder().withNamespace(namespace).withName(name).build(), spec);
   }
 
   /** A Service selecting {@code app=app}. */
   static Service service(String namespace, String name, String app) {
     return new ServiceBuilder()
-        .withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-        .withNewSpec().addToSelector("app", app).addNewPort().withPort(80).withNewTargetPort(8080).endPort().endSpec()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .addToSelector("app", app)
+        .addNewPort()
+        .withPort(80)
+        .withNewTargetPort(8080)
+        .endPort()
+        .endSpec()
         .build();
   }
 
   /** An Ingress routing {@code host} to {@code service}. */
   static Ingress ingress(String namespace, String name, String host, String service) {
     return new IngressBuilder()
-        .withNewMetadata().withNamespace(namespace).withName(name).addToAnnotations("kubernetes.io/ingress.class", "nginx").endMetadata()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .addToAnnotations("kubernetes.io/ingress.class", "nginx")
+        .endMetadata()
         .withNewSpec()
         .withIngressClassName("nginx")
         .addNewRule()
@@ -74,7 +101,14 @@ final class Manifests {
         .addNewPath()
         .withPath("/")
         .withPathType("Prefix")
-        .withNewBackend().withNewService().withName(service).withNewPort().withNumber(80).endPort().endService().endBackend()
+        .withNewBackend()
+        .withNewService()
+        .withName(service)
+        .withNewPort()
+        .withNumber(80)
+        .endPort()
+        .endService()
+        .endBackend()
         .endPath()
         .endHttp()
         .endRule()

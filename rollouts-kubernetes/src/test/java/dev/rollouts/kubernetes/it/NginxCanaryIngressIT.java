@@ -5,11 +5,11 @@ import static dev.rollouts.kubernetes.it.Manifests.pause;
 import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollouts.kubernetes.sim.Backend;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,7 +30,8 @@ class NginxCanaryIngressIT {
   }
 
   Optional<String> weight() {
-    Ingress canary = fixture.admin.network().v1().ingresses().inNamespace(NS).withName(CANARY_INGRESS).get();
+    Ingress canary =
+        fixture.admin.network().v1().ingresses().inNamespace(NS).withName(CANARY_INGRESS).get();
     return Optional.ofNullable(canary).map(i -> i.getMetadata().getAnnotations().get(WEIGHT));
   }
 
@@ -39,7 +40,11 @@ class NginxCanaryIngressIT {
   }
 
   String hash(String image) {
-    return fixture.replicaSetRunning("web", image).getMetadata().getLabels().get("rollouts-pod-template-hash");
+    return fixture
+        .replicaSetRunning("web", image)
+        .getMetadata()
+        .getLabels()
+        .get("rollouts-pod-template-hash");
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -51,35 +56,82 @@ class NginxCanaryIngressIT {
     fixture.create(Manifests.ingress(NS, "web", "shop.example.com", "web-stable"));
     fixture.controller("controller");
     fixture.create(
-        Manifests.canary(NS, "web", 4, "app:1",
+        Manifests.canary(
+            NS,
+            "web",
+            4,
+            "app:1",
             Map.of(
-                "canaryService", "web-canary",
-                "stableService", "web-stable",
-                "scaleDownDelaySeconds", 1,
-                "trafficRouting", Map.of("nginx", Map.of("stableIngress", "web")),
-                "steps", List.of(setWeight(20), pause(), setWeight(60), pause()))));
+                "canaryService",
+                "web-canary",
+                "stableService",
+                "web-stable",
+                "scaleDownDelaySeconds",
+                1,
+                "trafficRouting",
+                Map.of("nginx", Map.of("stableIngress", "web")),
+                "steps",
+                List.of(setWeight(20), pause(), setWeight(60), pause()))));
     fixture.awaitHealthyOn("web", "app:1");
 
     fixture.setImage("web", "app:2");
-    fixture.awaitStatus("web", "pauses at step 1", s -> Integer.valueOf(1).equals(s.get("currentStepIndex")) && s.containsKey("pauseConditions"));
+    fixture.awaitStatus(
+        "web",
+        "pauses at step 1",
+        s ->
+            Integer.valueOf(1).equals(s.get("currentStepIndex"))
+                && s.containsKey("pauseConditions"));
     assertThat(weight()).contains("20");
     assertThat(selector("web-canary")).containsEntry("rollouts-pod-template-hash", hash("app:2"));
     assertThat(selector("web-stable")).containsEntry("rollouts-pod-template-hash", hash("app:1"));
-    Ingress canary = fixture.admin.network().v1().ingresses().inNamespace(NS).withName(CANARY_INGRESS).get();
-    assertThat(canary.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName()).isEqualTo("web-canary");
-    assertThat(canary.getMetadata().getOwnerReferences()).anyMatch(o -> o.getKind().equals("Rollout") && o.getName().equals("web"));
+    Ingress canary =
+        fixture.admin.network().v1().ingresses().inNamespace(NS).withName(CANARY_INGRESS).get();
+    assertThat(
+            canary
+                .getSpec()
+                .getRules()
+                .get(0)
+                .getHttp()
+                .getPaths()
+                .get(0)
+                .getBackend()
+                .getService()
+                .getName())
+        .isEqualTo("web-canary");
+    assertThat(canary.getMetadata().getOwnerReferences())
+        .anyMatch(o -> o.getKind().equals("Rollout") && o.getName().equals("web"));
 
     fixture.promote("web");
-    fixture.awaitStatus("web", "pauses at step 3", s -> Integer.valueOf(3).equals(s.get("currentStepIndex")) && s.containsKey("pauseConditions"));
+    fixture.awaitStatus(
+        "web",
+        "pauses at step 3",
+        s ->
+            Integer.valueOf(3).equals(s.get("currentStepIndex"))
+                && s.containsKey("pauseConditions"));
     assertThat(weight()).contains("60");
 
     fixture.promote("web");
     fixture.awaitHealthyOn("web", "app:2");
-    fixture.awaitStatus("web", "has scaled the old ReplicaSet down", s -> fixture.replicaSetRunning("web", "app:1").getSpec().getReplicas() == 0);
+    fixture.awaitStatus(
+        "web",
+        "has scaled the old ReplicaSet down",
+        s -> fixture.replicaSetRunning("web", "app:1").getSpec().getReplicas() == 0);
 
-    assertThat(weight()).as("all traffic back on the stable Ingress, now the new version").contains("0");
+    assertThat(weight())
+        .as("all traffic back on the stable Ingress, now the new version")
+        .contains("0");
     assertThat(selector("web-stable")).containsEntry("rollouts-pod-template-hash", hash("app:2"));
-    assertThat(fixture.admin.network().v1().ingresses().inNamespace(NS).withName("web").get().getMetadata().getAnnotations())
+    assertThat(
+            fixture
+                .admin
+                .network()
+                .v1()
+                .ingresses()
+                .inNamespace(NS)
+                .withName("web")
+                .get()
+                .getMetadata()
+                .getAnnotations())
         .doesNotContainKey(WEIGHT);
   }
 }

@@ -6,10 +6,10 @@ import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.controller.RolloutController;
+import dev.rollouts.kubernetes.sim.Backend;
 import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
-import dev.rollouts.kubernetes.sim.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,25 +35,43 @@ class RestartResumesIT {
     fixture = Fixture.on(backend);
     RolloutController first = fixture.controller("first");
     fixture.create(
-        Manifests.canary(NS, "web", 3, "app:1",
-            Map.of("steps", List.of(setWeight(33), pause("2s"), setWeight(66), pause(), setWeight(100)))));
+        Manifests.canary(
+            NS,
+            "web",
+            3,
+            "app:1",
+            Map.of(
+                "steps",
+                List.of(setWeight(33), pause("2s"), setWeight(66), pause(), setWeight(100)))));
     fixture.awaitHealthyOn("web", "app:1");
 
     try (Watcher watcher = new Watcher(fixture.admin, NS, "web")) {
       watcher.arm();
       fixture.setImage("web", "app:2");
-      fixture.awaitStatus("web", "is in its timed pause", s -> Integer.valueOf(1).equals(s.get("currentStepIndex")) && s.containsKey("pauseConditions"));
+      fixture.awaitStatus(
+          "web",
+          "is in its timed pause",
+          s ->
+              Integer.valueOf(1).equals(s.get("currentStepIndex"))
+                  && s.containsKey("pauseConditions"));
       first.close();
       Poll.sleep(500);
 
       fixture.controller("second");
-      fixture.awaitStatus("web", "is in its indefinite pause", s -> Integer.valueOf(3).equals(s.get("currentStepIndex")) && s.containsKey("pauseConditions"));
+      fixture.awaitStatus(
+          "web",
+          "is in its indefinite pause",
+          s ->
+              Integer.valueOf(3).equals(s.get("currentStepIndex"))
+                  && s.containsKey("pauseConditions"));
       fixture.promote("web");
       fixture.awaitHealthyOn("web", "app:2");
 
       watcher.catchUp(fixture.admin, NS);
       assertThat(watcher.stepIndices()).containsExactly(5, 0, 1, 2, 3, 4, 5);
-      assertThat(watcher.pauseStarts().get(1)).as("the timed pause was not started again").hasSize(1);
+      assertThat(watcher.pauseStarts().get(1))
+          .as("the timed pause was not started again")
+          .hasSize(1);
       assertThat(watcher.replicaSetNames()).as("no second new ReplicaSet").hasSize(2);
       assertThat(watcher.maxPods()).isLessThanOrEqualTo(4);
       assertThat(watcher.minAvailable()).isGreaterThanOrEqualTo(3);

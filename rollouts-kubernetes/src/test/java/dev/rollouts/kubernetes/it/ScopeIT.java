@@ -26,7 +26,8 @@ class ScopeIT {
   }
 
   RolloutResource rollout(String namespace, String name, String instanceId) {
-    RolloutResource r = Manifests.canary(namespace, name, 2, "app:1", Map.of("steps", List.of(setWeight(50))));
+    RolloutResource r =
+        Manifests.canary(namespace, name, 2, "app:1", Map.of("steps", List.of(setWeight(50))));
     if (instanceId != null) {
       r.getMetadata().setLabels(Map.of(INSTANCE_ID, instanceId));
     }
@@ -34,7 +35,10 @@ class ScopeIT {
   }
 
   long writesTouching(String userAgent, String fragment) {
-    return fixture.cluster.faults().count(r -> r.userAgent().equals(userAgent) && r.isWrite() && r.path().contains(fragment));
+    return fixture
+        .cluster
+        .faults()
+        .count(r -> r.userAgent().equals(userAgent) && r.isWrite() && r.path().contains(fragment));
   }
 
   @Test
@@ -53,7 +57,14 @@ class ScopeIT {
     assertThat(writesTouching("team-a", "search")).isZero();
     assertThat(writesTouching("default", "/namespaces/shop/rollouts/search")).isPositive();
     assertThat(writesTouching("default", "checkout")).isZero();
-    assertThat(fixture.admin.resources(RolloutResource.class).inNamespace("other").withName("billing").get().getStatus())
+    assertThat(
+            fixture
+                .admin
+                .resources(RolloutResource.class)
+                .inNamespace("other")
+                .withName("billing")
+                .get()
+                .getStatus())
         .as("team-a watches shop only, the default controller skips labelled Rollouts")
         .isEmpty();
   }

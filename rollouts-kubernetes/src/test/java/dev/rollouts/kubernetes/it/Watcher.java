@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches one Rollout through the test, as an auditor: every step index and phase its status went
- * through, every ReplicaSet it ever had, and the extremes of its pod counts (most pods asked for
- * at once, fewest available once it was first healthy). The invariants of a rollout are
- * asserted on these at the end.
+ * through, every ReplicaSet it ever had, and the extremes of its pod counts (most pods asked for at
+ * once, fewest available once it was first healthy). The invariants of a rollout are asserted on
+ * these at the end.
  */
 final class Watcher implements AutoCloseable {
 
@@ -34,7 +34,8 @@ final class Watcher implements AutoCloseable {
   Watcher(KubernetesClient client, String namespace, String name) {
     this.name = name;
     this.replicaSets = client.apps().replicaSets().inNamespace(namespace).runnableInformer(0);
-    this.rollouts = client.resources(RolloutResource.class).inNamespace(namespace).runnableInformer(0);
+    this.rollouts =
+        client.resources(RolloutResource.class).inNamespace(namespace).runnableInformer(0);
     replicaSets.addEventHandler(handler(rs -> count()));
     rollouts.addEventHandler(handler(this::onRollout));
     replicaSets.run();
@@ -53,13 +54,17 @@ final class Watcher implements AutoCloseable {
     lastSeenVersion = r.getMetadata().getResourceVersion();
     Object index = r.getStatus().get("currentStepIndex");
     Integer step = index instanceof Number n ? n.intValue() : null;
-    if (step != null && (stepIndices.isEmpty() || !Objects.equals(stepIndices.get(stepIndices.size() - 1), step))) {
+    if (step != null
+        && (stepIndices.isEmpty()
+            || !Objects.equals(stepIndices.get(stepIndices.size() - 1), step))) {
       stepIndices.add(step);
     }
     if (step != null && r.getStatus().get("pauseConditions") instanceof List<?> pauses) {
       for (Object p : pauses) {
         if (p instanceof java.util.Map<?, ?> m) {
-          pauseStarts.computeIfAbsent(step, k -> new java.util.TreeSet<>()).add(String.valueOf(m.get("startTime")));
+          pauseStarts
+              .computeIfAbsent(step, k -> new java.util.TreeSet<>())
+              .add(String.valueOf(m.get("startTime")));
         }
       }
     }
@@ -78,7 +83,10 @@ final class Watcher implements AutoCloseable {
       }
       replicaSetNames.add(rs.getMetadata().getName());
       pods += Objects.requireNonNullElse(rs.getSpec().getReplicas(), 1);
-      available += rs.getStatus() == null ? 0 : Objects.requireNonNullElse(rs.getStatus().getAvailableReplicas(), 0);
+      available +=
+          rs.getStatus() == null
+              ? 0
+              : Objects.requireNonNullElse(rs.getStatus().getAvailableReplicas(), 0);
     }
     maxPods = Math.max(maxPods, pods);
     if (armed) {
@@ -91,7 +99,8 @@ final class Watcher implements AutoCloseable {
     dev.rollouts.kubernetes.sim.Poll.until(
         "the watcher has seen the latest " + name,
         () -> {
-          RolloutResource now = client.resources(RolloutResource.class).inNamespace(namespace).withName(name).get();
+          RolloutResource now =
+              client.resources(RolloutResource.class).inNamespace(namespace).withName(name).get();
           return now.getMetadata().getResourceVersion().equals(lastSeenVersion);
         },
         () -> "last seen " + lastSeenVersion);

@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  * error for the next requests that match, and dropped watches. It also counts the requests it
  * served, so a harness can report API requests per unit of work.
  */
-public final class FaultInjectingDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
+public final class FaultInjectingDispatcher extends Dispatcher
+    implements Resetable, CustomResourceAware {
 
   private final KubernetesMixedDispatcher delegate;
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -143,7 +144,11 @@ public final class FaultInjectingDispatcher extends Dispatcher implements Reseta
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requestsByMethod.computeIfAbsent(request.getMethod(), m -> new AtomicLong()).incrementAndGet();
-    served.add(new Served(String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()));
+    served.add(
+        new Served(
+            String.valueOf(request.getHeader("User-Agent")),
+            request.getMethod(),
+            request.getPath()));
     for (Fault fault : faults) {
       if (fault.match().matches(request) && fault.remaining().getAndDecrement() > 0) {
         return new MockResponse().setResponseCode(fault.code()).setBody(statusBody(fault.code()));

@@ -16,8 +16,8 @@ public final class Poll {
   private Poll() {}
 
   /**
-   * Returns once {@code condition} holds; fails with {@code description} and {@code diagnostics}
-   * if it does not hold within {@link #DEFAULT_TIMEOUT}.
+   * Returns once {@code condition} holds; fails with {@code description} and {@code diagnostics} if
+   * it does not hold within {@link #DEFAULT_TIMEOUT}.
    */
   public static void until(String description, BooleanSupplier condition, Supplier<?> diagnostics) {
     until(description, DEFAULT_TIMEOUT, condition, diagnostics);
@@ -40,7 +40,13 @@ public final class Poll {
       sleep(20);
     }
     AssertionError error =
-        new AssertionError("timed out after " + timeout + " waiting until " + description + "; " + diagnostics.get());
+        new AssertionError(
+            "timed out after "
+                + timeout
+                + " waiting until "
+                + description
+                + "; "
+                + diagnostics.get());
     if (last != null) {
       error.initCause(last);
     }

@@ -24,9 +24,13 @@ final class RealApiServer implements AutoCloseable {
       builder = builderType.getMethod("withUpdateKubeConfig", boolean.class).invoke(builder, false);
       Object config = builderType.getMethod("build").invoke(builder);
       Class<?> serverType = Class.forName(Backend.KUBE_API_SERVER);
-      Object server = serverType.getConstructor(Class.forName("io.fabric8.kubeapitest.KubeAPIServerConfig")).newInstance(config);
+      Object server =
+          serverType
+              .getConstructor(Class.forName("io.fabric8.kubeapitest.KubeAPIServerConfig"))
+              .newInstance(config);
       serverType.getMethod("start").invoke(server);
-      return new RealApiServer(server, (String) serverType.getMethod("getKubeConfigYaml").invoke(server));
+      return new RealApiServer(
+          server, (String) serverType.getMethod("getKubeConfigYaml").invoke(server));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("kube-api-test could not start a kube-apiserver: " + e, e);
     }

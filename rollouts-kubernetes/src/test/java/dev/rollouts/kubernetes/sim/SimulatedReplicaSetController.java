@@ -31,10 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the kube-controller-manager and the kubelets do for ReplicaSets, reduced to their status:
- * some time after a ReplicaSet's {@code spec.replicas} changes, its {@code status.replicas},
- * {@code readyReplicas} and {@code availableReplicas} follow, written through the status
- * subresource. Pods whose containers use an image marked {@link #neverReady(String)} exist but
- * never become ready.
+ * some time after a ReplicaSet's {@code spec.replicas} changes, its {@code status.replicas}, {@code
+ * readyReplicas} and {@code availableReplicas} follow, written through the status subresource. Pods
+ * whose containers use an image marked {@link #neverReady(String)} exist but never become ready.
  *
  * <p>By default no Pod objects are created: the Rollouts controller reads ReplicaSet status only.
  * {@link #withPods()} also keeps {@code spec.replicas} Pod objects per ReplicaSet, each made from
@@ -149,7 +148,9 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
         return;
       }
       String patch =
-          client.getKubernetesSerialization().asJson(List.of(Map.of("op", "add", "path", "/status", "value", desired)));
+          client
+              .getKubernetesSerialization()
+              .asJson(List.of(Map.of("op", "add", "path", "/status", "value", desired)));
       client
           .apps()
           .replicaSets()
@@ -170,9 +171,20 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
   private void syncPods(ReplicaSet rs) {
     String namespace = rs.getMetadata().getNamespace();
     List<Pod> owned =
-        client.pods().inNamespace(namespace).withLabelSelector(rs.getSpec().getSelector()).list().getItems().stream()
-            .filter(pod -> pod.getMetadata().getOwnerReferences().stream()
-                .anyMatch(o -> Boolean.TRUE.equals(o.getController()) && Objects.equals(o.getUid(), rs.getMetadata().getUid())))
+        client
+            .pods()
+            .inNamespace(namespace)
+            .withLabelSelector(rs.getSpec().getSelector())
+            .list()
+            .getItems()
+            .stream()
+            .filter(
+                pod ->
+                    pod.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(
+                            o ->
+                                Boolean.TRUE.equals(o.getController())
+                                    && Objects.equals(o.getUid(), rs.getMetadata().getUid())))
             .sorted(Comparator.comparing((Pod pod) -> pod.getMetadata().getName()))
             .toList();
     int replicas = Optional.ofNullable(rs.getSpec().getReplicas()).orElse(1);
@@ -188,9 +200,18 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
     String namespace = rs.getMetadata().getNamespace();
     if (namespacesWithServiceAccount.add(namespace)
         && client.serviceAccounts().inNamespace(namespace).withName("default").get() == null) {
-      // A real API server admits no pod without its service account; no controller-manager makes it.
-      client.serviceAccounts().inNamespace(namespace)
-          .resource(new ServiceAccountBuilder().withNewMetadata().withName("default").endMetadata().build()).create();
+      // A real API server admits no pod without its service account; no controller-manager makes
+      // it.
+      client
+          .serviceAccounts()
+          .inNamespace(namespace)
+          .resource(
+              new ServiceAccountBuilder()
+                  .withNewMetadata()
+                  .withName("default")
+                  .endMetadata()
+                  .build())
+          .create();
     }
     PodTemplateSpec template = rs.getSpec().getTemplate();
     Pod pod =
@@ -228,7 +249,8 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
     status.put("fullyLabeledReplicas", replicas);
     status.put("readyReplicas", ready);
     status.put("availableReplicas", ready);
-    status.put("observedGeneration", Optional.ofNullable(rs.getMetadata().getGeneration()).orElse(1L));
+    status.put(
+        "observedGeneration", Optional.ofNullable(rs.getMetadata().getGeneration()).orElse(1L));
     return status;
   }
 
@@ -236,10 +258,17 @@ public final class SimulatedReplicaSetController implements AutoCloseable {
     Map<String, Object> status = new LinkedHashMap<>();
     var s = rs.getStatus();
     status.put("replicas", s == null ? 0 : Objects.requireNonNullElse(s.getReplicas(), 0));
-    status.put("fullyLabeledReplicas", s == null ? 0 : Objects.requireNonNullElse(s.getFullyLabeledReplicas(), 0));
-    status.put("readyReplicas", s == null ? 0 : Objects.requireNonNullElse(s.getReadyReplicas(), 0));
-    status.put("availableReplicas", s == null ? 0 : Objects.requireNonNullElse(s.getAvailableReplicas(), 0));
-    status.put("observedGeneration", s == null ? 0L : Objects.requireNonNullElse(s.getObservedGeneration(), 0L));
+    status.put(
+        "fullyLabeledReplicas",
+        s == null ? 0 : Objects.requireNonNullElse(s.getFullyLabeledReplicas(), 0));
+    status.put(
+        "readyReplicas", s == null ? 0 : Objects.requireNonNullElse(s.getReadyReplicas(), 0));
+    status.put(
+        "availableReplicas",
+        s == null ? 0 : Objects.requireNonNullElse(s.getAvailableReplicas(), 0));
+    status.put(
+        "observedGeneration",
+        s == null ? 0L : Objects.requireNonNullElse(s.getObservedGeneration(), 0L));
     return status;
   }
 

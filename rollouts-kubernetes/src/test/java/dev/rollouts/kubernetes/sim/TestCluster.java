@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 import org.opentest4j.TestAbortedException;
 
 /**
- * fabric8's in-process Kubernetes API server in CRUD mode, with the Rollout CRD installed, a
- * {@link FaultInjectingDispatcher} in front, and the clients a test opens closed with it; or,
- * where its binaries are present, a real API server ({@link Backend#KUBE_API_TEST}).
+ * fabric8's in-process Kubernetes API server in CRUD mode, with the Rollout CRD installed, a {@link
+ * FaultInjectingDispatcher} in front, and the clients a test opens closed with it; or, where its
+ * binaries are present, a real API server ({@link Backend#KUBE_API_TEST}).
  *
  * <pre>{@code
  * try (TestCluster cluster = TestCluster.start()) {
@@ -35,7 +35,8 @@ import org.opentest4j.TestAbortedException;
 public final class TestCluster implements AutoCloseable {
 
   /** The mock server logs every request at INFO through java.util.logging; keep it quiet. */
-  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+  private static final Logger MOCK_SERVER_LOG =
+      Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   static {
     MOCK_SERVER_LOG.setLevel(Level.WARNING);
@@ -48,7 +49,11 @@ public final class TestCluster implements AutoCloseable {
   private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
   private final KubernetesClient admin;
 
-  private TestCluster(Backend backend, KubernetesMockServer server, FaultInjectingDispatcher dispatcher, RealApiServer real) {
+  private TestCluster(
+      Backend backend,
+      KubernetesMockServer server,
+      FaultInjectingDispatcher dispatcher,
+      RealApiServer real) {
     this.backend = backend;
     this.server = server;
     this.dispatcher = dispatcher;
@@ -67,15 +72,19 @@ public final class TestCluster implements AutoCloseable {
    * @throws IllegalStateException if the backend is {@linkplain Backend#unavailable() unavailable}
    */
   public static TestCluster start(Backend backend) {
-    backend.unavailable().ifPresent(reason -> {
-      throw new IllegalStateException(reason);
-    });
+    backend
+        .unavailable()
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException(reason);
+            });
     TestCluster cluster;
     if (backend == Backend.IN_PROCESS) {
       Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
       FaultInjectingDispatcher dispatcher = new FaultInjectingDispatcher(responses);
       KubernetesMockServer server =
-          new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
+          new KubernetesMockServer(
+              new Context(), new MockWebServer(), responses, dispatcher, false);
       server.init();
       cluster = new TestCluster(backend, server, dispatcher, null);
     } else {
@@ -106,7 +115,8 @@ public final class TestCluster implements AutoCloseable {
     if (server != null) {
       client = server.createClient(customizer);
     } else {
-      KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(real.kubeConfigYaml()));
+      KubernetesClientBuilder builder =
+          new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(real.kubeConfigYaml()));
       customizer.accept(builder);
       client = builder.build();
     }
@@ -129,7 +139,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** A new client without retries of its own, whose requests carry {@code userAgent}. */
   public KubernetesClient newClientWithoutRetries(String userAgent) {
-    return newClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).withUserAgent(userAgent).endConfig());
+    return newClient(
+        b ->
+            b.editOrNewConfig()
+                .withRequestRetryBackoffLimit(0)
+                .withUserAgent(userAgent)
+                .endConfig());
   }
 
   /**
@@ -139,15 +154,21 @@ public final class TestCluster implements AutoCloseable {
    */
   public FaultInjectingDispatcher faults() {
     if (dispatcher == null) {
-      throw new TestAbortedException("fault injection and request counts need the in-process API server");
+      throw new TestAbortedException(
+          "fault injection and request counts need the in-process API server");
     }
     return dispatcher;
   }
 
-  /** Creates a namespace unless it exists (the CRUD server does not require one, a real one does). */
+  /**
+   * Creates a namespace unless it exists (the CRUD server does not require one, a real one does).
+   */
   public void createNamespace(String name) {
     if (admin.namespaces().withName(name).get() == null) {
-      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+      admin
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .create();
     }
   }
 

@@ -38,13 +38,25 @@ class TestClusterTest {
 
   static ReplicaSet replicaSet(String name, String image, int replicas) {
     return new ReplicaSetBuilder()
-        .withNewMetadata().withName(name).withNamespace("ns").endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("ns")
+        .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
-        .withNewSelector().addToMatchLabels("app", name).endSelector()
+        .withNewSelector()
+        .addToMatchLabels("app", name)
+        .endSelector()
         .withNewTemplate()
-        .withNewMetadata().addToLabels("app", name).endMetadata()
-        .withNewSpec().addNewContainer().withName("app").withImage(image).endContainer().endSpec()
+        .withNewMetadata()
+        .addToLabels("app", name)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage(image)
+        .endContainer()
+        .endSpec()
         .endTemplate()
         .endSpec()
         .build();
@@ -56,12 +68,17 @@ class TestClusterTest {
 
   @Test
   void simulatedControllerBringsStatusToSpecAfterAScale() {
-    try (var sim = new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start()) {
+    try (var sim =
+        new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start()) {
       client.resource(replicaSet("web", "nginx:1", 3)).create();
-      Poll.until("3 available", () -> intOf(get("web").getStatus().getAvailableReplicas()) == 3, () -> get("web"));
+      Poll.until(
+          "3 available",
+          () -> intOf(get("web").getStatus().getAvailableReplicas()) == 3,
+          () -> get("web"));
 
       client.apps().replicaSets().inNamespace("ns").withName("web").scale(1);
-      Poll.until("1 replica", () -> intOf(get("web").getStatus().getReplicas()) == 1, () -> get("web"));
+      Poll.until(
+          "1 replica", () -> intOf(get("web").getStatus().getReplicas()) == 1, () -> get("web"));
 
       assertThat(get("web").getStatus().getReadyReplicas()).isEqualTo(1);
       assertThat(get("web").getSpec().getReplicas()).isEqualTo(1);
@@ -70,13 +87,20 @@ class TestClusterTest {
 
   @Test
   void podsOfANeverReadyImageExistButAreNeverReady() {
-    try (var sim = new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start()) {
+    try (var sim =
+        new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start()) {
       sim.neverReady("nginx:broken");
       client.resource(replicaSet("good", "nginx:1", 2)).create();
       client.resource(replicaSet("bad", "nginx:broken", 2)).create();
 
-      Poll.until("good is available", () -> intOf(get("good").getStatus().getAvailableReplicas()) == 2, () -> get("good"));
-      Poll.until("bad's pods exist", () -> get("bad").getStatus() != null && intOf(get("bad").getStatus().getReplicas()) == 2, () -> get("bad"));
+      Poll.until(
+          "good is available",
+          () -> intOf(get("good").getStatus().getAvailableReplicas()) == 2,
+          () -> get("good"));
+      Poll.until(
+          "bad's pods exist",
+          () -> get("bad").getStatus() != null && intOf(get("bad").getStatus().getReplicas()) == 2,
+          () -> get("bad"));
 
       assertThat(get("bad").getStatus().getReadyReplicas()).isZero();
       assertThat(get("bad").getStatus().getAvailableReplicas()).isZero();
@@ -86,11 +110,14 @@ class TestClusterTest {
   @Test
   void anInjectedFaultAnswersTheMatchingRequestsThenTheServerServesAgain() {
     client.resource(replicaSet("web", "nginx:1", 1)).create();
-    cluster.faults().fail(FaultInjectingDispatcher.RequestMatch.of("GET", "/replicasets/web"), 500, 1);
+    cluster
+        .faults()
+        .fail(FaultInjectingDispatcher.RequestMatch.of("GET", "/replicasets/web"), 500, 1);
     KubernetesClient noRetries = cluster.newClientWithoutRetries();
 
     assertThatThrownBy(() -> noRetries.apps().replicaSets().inNamespace("ns").withName("web").get())
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
     assertThat(noRetries.apps().replicaSets().inNamespace("ns").withName("web").get()).isNotNull();
     assertThat(cluster.faults().pendingFaults()).isZero();
   }
@@ -100,22 +127,34 @@ class TestClusterTest {
     AtomicInteger updates = new AtomicInteger();
     client.resource(replicaSet("web", "nginx:1", 1)).create();
     try (var informer =
-        cluster.newClient().apps().replicaSets().inNamespace("ns").inform(new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(ReplicaSet obj) {}
+        cluster
+            .newClient()
+            .apps()
+            .replicaSets()
+            .inNamespace("ns")
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(ReplicaSet obj) {}
 
-          @Override
-          public void onUpdate(ReplicaSet oldObj, ReplicaSet newObj) {
-            updates.incrementAndGet();
-          }
+                  @Override
+                  public void onUpdate(ReplicaSet oldObj, ReplicaSet newObj) {
+                    updates.incrementAndGet();
+                  }
 
-          @Override
-          public void onDelete(ReplicaSet obj, boolean deletedFinalStateUnknown) {}
-        })) {
-      Poll.until("a watch is open", () -> cluster.faults().openWatches() > 0, cluster.faults()::requestsByMethod);
+                  @Override
+                  public void onDelete(ReplicaSet obj, boolean deletedFinalStateUnknown) {}
+                })) {
+      Poll.until(
+          "a watch is open",
+          () -> cluster.faults().openWatches() > 0,
+          cluster.faults()::requestsByMethod);
 
       assertThat(cluster.faults().dropWatches()).isPositive();
-      Poll.until("the watch is open again", () -> cluster.faults().openWatches() > 0, cluster.faults()::requestsByMethod);
+      Poll.until(
+          "the watch is open again",
+          () -> cluster.faults().openWatches() > 0,
+          cluster.faults()::requestsByMethod);
       client.apps().replicaSets().inNamespace("ns").withName("web").scale(4);
 
       Poll.until(
@@ -132,7 +171,10 @@ class TestClusterTest {
         new GenericKubernetesResourceBuilder()
             .withApiVersion("argoproj.io/v1alpha1")
             .withKind("Rollout")
-            .withNewMetadata().withName("r").withNamespace("ns").endMetadata()
+            .withNewMetadata()
+            .withName("r")
+            .withNamespace("ns")
+            .endMetadata()
             .addToAdditionalProperties("spec", Map.of("replicas", 2))
             .addToAdditionalProperties("status", Map.of("phase", "Healthy"))
             .build();
@@ -140,8 +182,17 @@ class TestClusterTest {
     GenericKubernetesResource created = rollouts.resource(rollout).create();
 
     assertThat(created.getAdditionalProperties()).doesNotContainKey("status");
-    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("rollouts.argoproj.io").get()
-            .getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+    assertThat(
+            client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("rollouts.argoproj.io")
+                .get()
+                .getSpec()
+                .getVersions()
+                .get(0)
+                .getAdditionalPrinterColumns())
         .extracting(c -> c.getName())
         .containsSubsequence("Desired", "Current", "Up-to-date", "Available");
   }

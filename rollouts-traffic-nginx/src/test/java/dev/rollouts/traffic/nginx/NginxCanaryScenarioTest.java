@@ -34,7 +34,9 @@ class NginxCanaryScenarioTest {
             .canaryService(Fixtures.CANARY_SERVICE)
             .stableService(Fixtures.STABLE_SERVICE)
             .trafficRouting(
-                TrafficRouting.builder().putRouter("nginx", Map.of("stableIngress", Fixtures.STABLE_INGRESS)).build())
+                TrafficRouting.builder()
+                    .putRouter("nginx", Map.of("stableIngress", Fixtures.STABLE_INGRESS))
+                    .build())
             .steps(
                 List.of(
                     new CanaryStep.SetWeight(20),
@@ -44,7 +46,9 @@ class NginxCanaryScenarioTest {
             .build();
     Rollout rollout =
         Rollout.builder()
-            .from(dev.rollouts.testkit.Fixtures.rollout(dev.rollouts.testkit.Fixtures.canarySpec(10, "1", canary)))
+            .from(
+                dev.rollouts.testkit.Fixtures.rollout(
+                    dev.rollouts.testkit.Fixtures.canarySpec(10, "1", canary)))
             .name(Fixtures.ROLLOUT)
             .namespace(Fixtures.NAMESPACE)
             .uid(Fixtures.UID)
@@ -70,17 +74,30 @@ class NginxCanaryScenarioTest {
   }
 
   private int replicas(String hash) {
-    return cluster.replicaSet(Fixtures.ROLLOUT + "-hash" + hash).map(ObservedReplicaSet::specReplicas).orElse(-1);
+    return cluster
+        .replicaSet(Fixtures.ROLLOUT + "-hash" + hash)
+        .map(ObservedReplicaSet::specReplicas)
+        .orElse(-1);
   }
 
   private String ingressWeight() {
     Manifest canaryIngress =
-        cluster.routingObjects().stream().filter(m -> m.name().equals(Fixtures.CANARY_INGRESS)).findFirst().orElseThrow();
+        cluster.routingObjects().stream()
+            .filter(m -> m.name().equals(Fixtures.CANARY_INGRESS))
+            .findFirst()
+            .orElseThrow();
     return canaryIngress.annotations().get(Fixtures.PREFIX + "/canary-weight");
   }
 
   private int statusWeight() {
-    return cluster.rollout().status().canary().weights().map(TrafficWeights::canary).map(w -> w.weight()).orElse(-1);
+    return cluster
+        .rollout()
+        .status()
+        .canary()
+        .weights()
+        .map(TrafficWeights::canary)
+        .map(w -> w.weight())
+        .orElse(-1);
   }
 
   private String selectedHash(String service) {
@@ -103,7 +120,8 @@ class NginxCanaryScenarioTest {
     cluster.updateSpec(spec -> dev.rollouts.testkit.Fixtures.withVersion(spec, "2"));
     cluster.sync(engine);
     Decision scaled = cluster.sync(engine);
-    assertThat(scaled.createReplicaSet()).hasValueSatisfying(c -> assertThat(c.replicas()).isEqualTo(2));
+    assertThat(scaled.createReplicaSet())
+        .hasValueSatisfying(c -> assertThat(c.replicas()).isEqualTo(2));
     assertThat(ingressWeight()).isEqualTo("0");
     cluster.createPods();
     cluster.sync(engine);
@@ -138,12 +156,20 @@ class NginxCanaryScenarioTest {
     assertThat(ingressWeight()).isEqualTo("0");
     assertThat(selectedHash(Fixtures.STABLE_SERVICE)).isEqualTo("hash2");
     assertThat(replicas("1")).as("old stable waits out scaleDownDelaySeconds").isEqualTo(10);
-    assertThat(cluster.replicaSet(Fixtures.ROLLOUT + "-hash1").flatMap(ObservedReplicaSet::scaleDownDeadline)).isPresent();
+    assertThat(
+            cluster
+                .replicaSet(Fixtures.ROLLOUT + "-hash1")
+                .flatMap(ObservedReplicaSet::scaleDownDeadline))
+        .isPresent();
 
     cluster.advance(Duration.ofSeconds(31));
     run(2);
     assertThat(replicas("1")).isZero();
-    assertThat(cluster.replicaSet(Fixtures.ROLLOUT + "-hash1").flatMap(ObservedReplicaSet::scaleDownDeadline)).isEmpty();
+    assertThat(
+            cluster
+                .replicaSet(Fixtures.ROLLOUT + "-hash1")
+                .flatMap(ObservedReplicaSet::scaleDownDeadline))
+        .isEmpty();
   }
 
   @Test
@@ -153,7 +179,8 @@ class NginxCanaryScenarioTest {
     assertThat(ingressWeight()).isEqualTo("20");
     cluster.updateStatus(s -> RolloutStatus.builder().from(s).abort(true).build());
     Decision aborted = cluster.sync(engine);
-    assertThat(aborted.status().canary().weights().map(w -> w.canary().weight())).isEqualTo(Optional.of(0));
+    assertThat(aborted.status().canary().weights().map(w -> w.canary().weight()))
+        .isEqualTo(Optional.of(0));
     assertThat(ingressWeight()).isEqualTo("0");
     assertThat(selectedHash(Fixtures.CANARY_SERVICE)).isEqualTo("hash1");
     run(2);
@@ -170,20 +197,35 @@ class NginxCanaryScenarioTest {
         Fixtures.withMetadata(
             Fixtures.ingress("app-app-ingress-canary", Map.of(), Fixtures.spec()),
             "ownerReferences",
-            List.of(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "other", "uid", "x", "controller", true)));
+            List.of(
+                Map.of(
+                    "apiVersion",
+                    "apps/v1",
+                    "kind",
+                    "Deployment",
+                    "name",
+                    "other",
+                    "uid",
+                    "x",
+                    "controller",
+                    true)));
     cluster.withRoutingObject(foreign);
     cluster.updateSpec(spec -> dev.rollouts.testkit.Fixtures.withVersion(spec, "2"));
     run(8);
     Decision decision = cluster.sync(engine);
     assertThat(decision.routingObjects()).isEmpty();
     assertThat(decision.status().condition(dev.rollouts.core.status.ConditionType.Progressing))
-        .hasValueSatisfying(c -> {
-          assertThat(c.status()).isEqualTo("False");
-          assertThat(c.reason()).isEqualTo("TrafficRoutingError");
-          assertThat(c.message()).contains("app-app-ingress-canary");
-        });
-    assertThat(decision.events()).anySatisfy(e -> assertThat(e.reason()).isEqualTo("TrafficRoutingError"));
-    assertThat(cluster.rollout().status().currentStepIndex()).as("the setWeight step does not complete").contains(0);
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.status()).isEqualTo("False");
+              assertThat(c.reason()).isEqualTo("TrafficRoutingError");
+              assertThat(c.message()).contains("app-app-ingress-canary");
+            });
+    assertThat(decision.events())
+        .anySatisfy(e -> assertThat(e.reason()).isEqualTo("TrafficRoutingError"));
+    assertThat(cluster.rollout().status().currentStepIndex())
+        .as("the setWeight step does not complete")
+        .contains(0);
     assertThat(cluster.routingObjects()).contains(foreign);
   }
 }

@@ -19,9 +19,9 @@ import java.util.Optional;
  *       that falls exactly between floor and ceiling takes the ceiling. A weight strictly between 0
  *       and 100 never gives the canary 0 pods, unless there is one replica and no surge.
  *   <li><b>Move.</b> Scale up (stable first, then the canary) within {@code replicas + maxSurge}
- *       pods in all; if older ReplicaSets still have pods, stop there (they are scaled down
- *       first); otherwise scale down (stable when the canary grows, the canary when it shrinks)
- *       while keeping {@code replicas - maxUnavailable} pods available.
+ *       pods in all; if older ReplicaSets still have pods, stop there (they are scaled down first);
+ *       otherwise scale down (stable when the canary grows, the canary when it shrinks) while
+ *       keeping {@code replicas - maxUnavailable} pods available.
  * </ol>
  *
  * <p>Worked examples (replicas, weight, maxSurge, maxUnavailable; stable spec/available, canary

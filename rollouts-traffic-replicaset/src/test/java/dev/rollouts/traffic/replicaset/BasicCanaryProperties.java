@@ -16,7 +16,6 @@ import dev.rollouts.core.spec.Rollout;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.testkit.Fixtures;
 import dev.rollouts.testkit.SimulatedCluster;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -33,35 +32,59 @@ class BasicCanaryProperties {
 
   @Property(tries = 200)
   void neverAsksForMorePodsThanReplicasPlusSurgeWhileScalingUp(
-      @ForAll("canaries") CanaryStrategy canary, @ForAll("replicas") int replicas, @ForAll long seed) {
-    walk(canary, replicas, seed, (cluster, decision) -> {
-      Limits limits = limits(canary, replicas);
-      int before = cluster.observed().replicaSets().stream().mapToInt(ObservedReplicaSet::specReplicas).sum();
-      int after = desiredTotal(decision);
-      assertThat(after).isLessThanOrEqualTo(Math.max(replicas + limits.maxSurge(), before));
-    });
+      @ForAll("canaries") CanaryStrategy canary,
+      @ForAll("replicas") int replicas,
+      @ForAll long seed) {
+    walk(
+        canary,
+        replicas,
+        seed,
+        (cluster, decision) -> {
+          Limits limits = limits(canary, replicas);
+          int before =
+              cluster.observed().replicaSets().stream()
+                  .mapToInt(ObservedReplicaSet::specReplicas)
+                  .sum();
+          int after = desiredTotal(decision);
+          assertThat(after).isLessThanOrEqualTo(Math.max(replicas + limits.maxSurge(), before));
+        });
   }
 
   @Property(tries = 200)
   void neverScalesDownBelowReplicasMinusMaxUnavailableAvailable(
-      @ForAll("canaries") CanaryStrategy canary, @ForAll("replicas") int replicas, @ForAll long seed) {
-    walk(canary, replicas, seed, (cluster, decision) -> {
-      Limits limits = limits(canary, replicas);
-      Observed observed = cluster.observed();
-      int availableNow = observed.replicaSets().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum();
-      int availableAfter =
-          observed.replicaSets().stream()
-              .mapToInt(rs -> Math.min(rs.availableReplicas(), desired(decision, rs)))
-              .sum();
-      assertThat(availableAfter).isGreaterThanOrEqualTo(Math.min(availableNow, replicas - limits.maxUnavailable()));
-    });
+      @ForAll("canaries") CanaryStrategy canary,
+      @ForAll("replicas") int replicas,
+      @ForAll long seed) {
+    walk(
+        canary,
+        replicas,
+        seed,
+        (cluster, decision) -> {
+          Limits limits = limits(canary, replicas);
+          Observed observed = cluster.observed();
+          int availableNow =
+              observed.replicaSets().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum();
+          int availableAfter =
+              observed.replicaSets().stream()
+                  .mapToInt(rs -> Math.min(rs.availableReplicas(), desired(decision, rs)))
+                  .sum();
+          assertThat(availableAfter)
+              .isGreaterThanOrEqualTo(Math.min(availableNow, replicas - limits.maxUnavailable()));
+        });
   }
 
   @Property(tries = 100)
   void decidingTwiceOnTheSameInputGivesEqualDecisions(
-      @ForAll("canaries") CanaryStrategy canary, @ForAll("replicas") int replicas, @ForAll long seed) {
-    walk(canary, replicas, seed, (cluster, decision) ->
-        assertThat(engine.decide(cluster.rollout(), cluster.observed(), cluster.now())).isEqualTo(decision));
+      @ForAll("canaries") CanaryStrategy canary,
+      @ForAll("replicas") int replicas,
+      @ForAll long seed) {
+    walk(
+        canary,
+        replicas,
+        seed,
+        (cluster, decision) ->
+            assertThat(engine.decide(cluster.rollout(), cluster.observed(), cluster.now()))
+                .isEqualTo(decision));
   }
 
   @Property(tries = 150)
@@ -75,7 +98,8 @@ class BasicCanaryProperties {
       cluster.makePodsAvailable();
       decision.requeueAfter().ifPresent(cluster::advance);
       if (!cluster.rollout().status().pauseConditions().isEmpty()) {
-        cluster.updateStatus(s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
+        cluster.updateStatus(
+            s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
       }
     }
     assertThat(cluster.rollout().status().stableRS()).contains("hash2");
@@ -103,7 +127,8 @@ class BasicCanaryProperties {
       partlyAvailable(cluster, random);
       decision.requeueAfter().ifPresent(cluster::advance);
       if (random.nextInt(3) == 0 && !cluster.rollout().status().pauseConditions().isEmpty()) {
-        cluster.updateStatus(s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
+        cluster.updateStatus(
+            s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
       }
     }
   }
@@ -118,7 +143,8 @@ class BasicCanaryProperties {
 
   private SimulatedCluster deployed(CanaryStrategy canary, int replicas) {
     SimulatedCluster cluster =
-        SimulatedCluster.of(Fixtures.rollout(Fixtures.canarySpec(replicas, "1", canary)), List.of(), T0);
+        SimulatedCluster.of(
+            Fixtures.rollout(Fixtures.canarySpec(replicas, "1", canary)), List.of(), T0);
     for (int i = 0; i < 4; i++) {
       cluster.sync(engine);
       cluster.makePodsAvailable();
@@ -156,14 +182,19 @@ class BasicCanaryProperties {
             Arbitraries.integers().between(0, 3).map(IntOrPercent::of),
             Arbitraries.integers().between(0, 60).map(IntOrPercent::ofPercent));
     return Combinators.combine(step.list().ofMaxSize(6), limit, limit)
-        .as((steps, surge, unavailable) ->
-            CanaryStrategy.builder().steps(steps).maxSurge(surge).maxUnavailable(unavailable).build())
-        .filter(c -> c.effectiveMaxSurge().value() != 0 || c.effectiveMaxUnavailable().value() != 0);
+        .as(
+            (steps, surge, unavailable) ->
+                CanaryStrategy.builder()
+                    .steps(steps)
+                    .maxSurge(surge)
+                    .maxUnavailable(unavailable)
+                    .build())
+        .filter(
+            c -> c.effectiveMaxSurge().value() != 0 || c.effectiveMaxUnavailable().value() != 0);
   }
 
   @FunctionalInterface
   private interface Check {
     void accept(SimulatedCluster cluster, Decision decision);
   }
-
 }

@@ -8,9 +8,8 @@ import dev.rollouts.core.decision.Decision;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
 import dev.rollouts.core.spec.IntOrPercent;
-import dev.rollouts.core.spec.RolloutSpec;
-import dev.rollouts.core.status.Phase;
 import dev.rollouts.core.status.PauseReason;
+import dev.rollouts.core.status.Phase;
 import dev.rollouts.testkit.Fixtures;
 import dev.rollouts.testkit.SimulatedCluster;
 import java.time.Duration;
@@ -36,7 +35,8 @@ class BasicCanaryScenarioTest {
 
   private SimulatedCluster healthyCluster() {
     SimulatedCluster cluster =
-        SimulatedCluster.of(Fixtures.rollout(Fixtures.canarySpec(10, "1", strategy())), List.of(), T0);
+        SimulatedCluster.of(
+            Fixtures.rollout(Fixtures.canarySpec(10, "1", strategy())), List.of(), T0);
     for (int i = 0; i < 5; i++) {
       cluster.sync(engine);
       cluster.makePodsAvailable();
@@ -54,7 +54,8 @@ class BasicCanaryScenarioTest {
   @Test
   void firstDeployGoesStraightToFullScaleAndBecomesStable() {
     SimulatedCluster cluster = healthyCluster();
-    assertThat(cluster.replicaSet("demo-hash1")).hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(10));
+    assertThat(cluster.replicaSet("demo-hash1"))
+        .hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(10));
     assertThat(cluster.rollout().status().stableRS()).contains("hash1");
     assertThat(cluster.rollout().status().phase()).contains(Phase.Healthy);
     assertThat(cluster.rollout().status().currentStepIndex()).contains(4);
@@ -65,23 +66,35 @@ class BasicCanaryScenarioTest {
     SimulatedCluster cluster = healthyCluster();
     cluster.updateSpec(spec -> Fixtures.withVersion(spec, "2"));
     run(cluster, 10);
-    assertThat(cluster.replicaSet("demo-hash2")).hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(2));
-    assertThat(cluster.replicaSet("demo-hash1")).hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(8));
+    assertThat(cluster.replicaSet("demo-hash2"))
+        .hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(2));
+    assertThat(cluster.replicaSet("demo-hash1"))
+        .hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(8));
     assertThat(cluster.rollout().status().currentStepIndex()).contains(1);
     assertThat(cluster.rollout().status().phase()).contains(Phase.Paused);
-    assertThat(cluster.rollout().status().pauseConditions()).extracting(p -> p.reason()).containsExactly(PauseReason.CanaryPauseStep);
+    assertThat(cluster.rollout().status().pauseConditions())
+        .extracting(p -> p.reason())
+        .containsExactly(PauseReason.CanaryPauseStep);
 
-    cluster.updateStatus(s -> dev.rollouts.core.status.RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
+    cluster.updateStatus(
+        s ->
+            dev.rollouts.core.status.RolloutStatus.builder()
+                .from(s)
+                .pauseConditions(List.of())
+                .build());
     run(cluster, 10);
-    assertThat(cluster.replicaSet("demo-hash2")).hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(5));
+    assertThat(cluster.replicaSet("demo-hash2"))
+        .hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(5));
     assertThat(cluster.rollout().status().currentStepIndex()).contains(3);
     Decision paused = cluster.sync(engine);
     assertThat(paused.requeueAfter()).isPresent();
     cluster.advance(Duration.ofSeconds(11));
     run(cluster, 12);
     assertThat(cluster.rollout().status().stableRS()).contains("hash2");
-    assertThat(cluster.replicaSet("demo-hash2")).hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(10));
-    assertThat(cluster.replicaSet("demo-hash1")).hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isZero());
+    assertThat(cluster.replicaSet("demo-hash2"))
+        .hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isEqualTo(10));
+    assertThat(cluster.replicaSet("demo-hash1"))
+        .hasValueSatisfying(rs -> assertThat(rs.specReplicas()).isZero());
     assertThat(cluster.rollout().status().phase()).contains(Phase.Healthy);
   }
 }

@@ -28,13 +28,19 @@ class CanaryRulesTest {
 
   private static CanaryStrategy.Builder strategy() {
     return CanaryStrategy.builder()
-        .steps(List.of(new CanaryStep.SetWeight(25), CanaryStep.Pause.indefinitely(), new CanaryStep.SetWeight(75), CanaryStep.Pause.ofSeconds(30)))
+        .steps(
+            List.of(
+                new CanaryStep.SetWeight(25),
+                CanaryStep.Pause.indefinitely(),
+                new CanaryStep.SetWeight(75),
+                CanaryStep.Pause.ofSeconds(30)))
         .maxSurge(IntOrPercent.of(1))
         .maxUnavailable(IntOrPercent.of(0));
   }
 
   private SimulatedCluster deployed(CanaryStrategy canary) {
-    SimulatedCluster cluster = SimulatedCluster.of(Fixtures.rollout(Fixtures.canarySpec(4, "1", canary)), List.of(), T0);
+    SimulatedCluster cluster =
+        SimulatedCluster.of(Fixtures.rollout(Fixtures.canarySpec(4, "1", canary)), List.of(), T0);
     run(cluster, 4);
     return cluster;
   }
@@ -66,19 +72,23 @@ class CanaryRulesTest {
 
     Decision create = cluster.sync(engine);
     assertThat(create.createReplicaSet())
-        .hasValueSatisfying(c -> {
-          assertThat(c.name()).isEqualTo("demo-hash2");
-          assertThat(c.podTemplateHash()).isEqualTo("hash2");
-          assertThat(c.revision()).isEqualTo(2);
-          assertThat(c.replicas()).isEqualTo(1);
-        });
-    assertThat(create.events()).extracting(e -> e.reason()).contains("NewReplicaSetCreated", "RolloutUpdated");
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.name()).isEqualTo("demo-hash2");
+              assertThat(c.podTemplateHash()).isEqualTo("hash2");
+              assertThat(c.revision()).isEqualTo(2);
+              assertThat(c.replicas()).isEqualTo(1);
+            });
+    assertThat(create.events())
+        .extracting(e -> e.reason())
+        .contains("NewReplicaSetCreated", "RolloutUpdated");
   }
 
   @Test
   void aReplicaSetCreatedByArgoForTheSameTemplateIsAdoptedNotDuplicated() {
     SimulatedCluster cluster =
-        SimulatedCluster.of(Fixtures.rollout(Fixtures.canarySpec(4, "1", strategy().build())), List.of(), T0)
+        SimulatedCluster.of(
+                Fixtures.rollout(Fixtures.canarySpec(4, "1", strategy().build())), List.of(), T0)
             .withReplicaSet(
                 ObservedReplicaSet.builder()
                     .name("demo-6f8b7c9d4")
@@ -92,7 +102,9 @@ class CanaryRulesTest {
                     .creationTime(T0)
                     .build());
     run(cluster, 4);
-    assertThat(cluster.replicaSets()).extracting(ObservedReplicaSet::name).containsExactly("demo-6f8b7c9d4");
+    assertThat(cluster.replicaSets())
+        .extracting(ObservedReplicaSet::name)
+        .containsExactly("demo-6f8b7c9d4");
     assertThat(cluster.rollout().status().stableRS()).contains("6f8b7c9d4");
     assertThat(cluster.rollout().status().currentPodHash()).contains("6f8b7c9d4");
   }
@@ -139,7 +151,8 @@ class CanaryRulesTest {
     run(cluster, 6);
     cluster.updateStatus(s -> RolloutStatus.builder().from(s).abort(false).build());
     Decision retried = cluster.sync(engine);
-    assertThat(retried.status().condition(ConditionType.Progressing).map(Condition::reason)).isPresent();
+    assertThat(retried.status().condition(ConditionType.Progressing).map(Condition::reason))
+        .isPresent();
     run(cluster, 8);
     assertThat(cluster.rollout().status().abort()).isFalse();
     assertThat(cluster.rollout().status().phase()).contains(Phase.Paused);
@@ -150,7 +163,8 @@ class CanaryRulesTest {
   @Test
   void specPausedHoldsEveryScaleAndReportsManuallyPaused() {
     SimulatedCluster cluster = deployed(strategy().build());
-    cluster.updateSpec(spec -> RolloutSpec.builder().from(Fixtures.withVersion(spec, "2")).paused(true).build());
+    cluster.updateSpec(
+        spec -> RolloutSpec.builder().from(Fixtures.withVersion(spec, "2")).paused(true).build());
     run(cluster, 4);
     assertThat(replicas(cluster, "demo-hash2")).isZero();
     assertThat(replicas(cluster, "demo-hash1")).isEqualTo(4);
@@ -167,7 +181,9 @@ class CanaryRulesTest {
     run(cluster, 8);
     assertThat(cluster.rollout().status().currentStepIndex()).contains(3);
     Decision waiting = cluster.sync(engine);
-    assertThat(waiting.requeueAfter()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(31)));
+    assertThat(waiting.requeueAfter())
+        .hasValueSatisfying(
+            d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(31)));
     assertThat(waiting.status().phase()).contains(Phase.Paused);
     cluster.advance(Duration.ofSeconds(31));
     run(cluster, 6);
@@ -193,7 +209,11 @@ class CanaryRulesTest {
     CanaryStrategy noSteps = CanaryStrategy.builder().steps(List.of()).build();
     SimulatedCluster cluster =
         SimulatedCluster.of(
-            Fixtures.rollout(RolloutSpec.builder().from(Fixtures.canarySpec(2, "1", noSteps)).revisionHistoryLimit(1).build()),
+            Fixtures.rollout(
+                RolloutSpec.builder()
+                    .from(Fixtures.canarySpec(2, "1", noSteps))
+                    .revisionHistoryLimit(1)
+                    .build()),
             List.of(),
             T0);
     run(cluster, 4);
@@ -202,7 +222,9 @@ class CanaryRulesTest {
       cluster.updateSpec(spec -> Fixtures.withVersion(spec, version));
       run(cluster, 8);
     }
-    assertThat(cluster.replicaSets()).extracting(ObservedReplicaSet::name).containsExactly("demo-hash3", "demo-hash4");
+    assertThat(cluster.replicaSets())
+        .extracting(ObservedReplicaSet::name)
+        .containsExactly("demo-hash3", "demo-hash4");
     assertThat(cluster.rollout().status().stableRS()).contains("hash4");
   }
 
@@ -210,18 +232,29 @@ class CanaryRulesTest {
   void noProgressWithinTheDeadlineExceedsItAndAbortsWhenAsked() {
     CanaryStrategy canary = strategy().build();
     SimulatedCluster cluster = deployed(canary);
-    cluster.updateSpec(spec -> RolloutSpec.builder().from(Fixtures.withVersion(spec, "2")).progressDeadlineSeconds(60).progressDeadlineAbort(true).build());
+    cluster.updateSpec(
+        spec ->
+            RolloutSpec.builder()
+                .from(Fixtures.withVersion(spec, "2"))
+                .progressDeadlineSeconds(60)
+                .progressDeadlineAbort(true)
+                .build());
     cluster.neverReady(rs -> rs.podTemplateHash().equals("hash2"));
     run(cluster, 4);
     cluster.advance(Duration.ofSeconds(61));
     Decision timedOut = cluster.sync(engine);
     assertThat(timedOut.status().condition(ConditionType.Progressing))
-        .hasValueSatisfying(c -> {
-          assertThat(c.reason()).isEqualTo("ProgressDeadlineExceeded");
-          assertThat(c.message()).isEqualTo("ReplicaSet \"demo-hash2\" has timed out progressing.");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.reason()).isEqualTo("ProgressDeadlineExceeded");
+              assertThat(c.message())
+                  .isEqualTo("ReplicaSet \"demo-hash2\" has timed out progressing.");
+            });
     assertThat(timedOut.events())
-        .anySatisfy(e -> assertThat(e.message()).isEqualTo("ReplicaSet \"demo-hash2\" has timed out progressing."));
+        .anySatisfy(
+            e ->
+                assertThat(e.message())
+                    .isEqualTo("ReplicaSet \"demo-hash2\" has timed out progressing."));
     run(cluster, 3);
     RolloutStatus status = cluster.rollout().status();
     assertThat(status.abort()).isTrue();
@@ -234,13 +267,19 @@ class CanaryRulesTest {
   @Test
   void anInvalidSpecReportsInvalidSpecNamingTheFieldAndScalesNothing() {
     SimulatedCluster cluster = deployed(strategy().build());
-    cluster.updateSpec(spec -> Fixtures.canarySpec(4, "2", CanaryStrategy.builder().steps(List.of(new CanaryStep.SetWeight(101))).build()));
+    cluster.updateSpec(
+        spec ->
+            Fixtures.canarySpec(
+                4,
+                "2",
+                CanaryStrategy.builder().steps(List.of(new CanaryStep.SetWeight(101))).build()));
     Decision decision = cluster.sync(engine);
     assertThat(decision.createReplicaSet()).isEmpty();
     assertThat(decision.replicaSet("demo-hash1").orElseThrow().replicas()).isEqualTo(4);
     assertThat(decision.status().phase()).contains(Phase.Degraded);
     assertThat(decision.status().condition(ConditionType.InvalidSpec).map(Condition::message))
-        .contains("The Rollout \"demo\" is invalid: spec.strategy.steps[0].setWeight: Invalid value: 101: SetWeight needs to be between 0 and 100");
+        .contains(
+            "The Rollout \"demo\" is invalid: spec.strategy.steps[0].setWeight: Invalid value: 101: SetWeight needs to be between 0 and 100");
     assertThat(decision.events()).extracting(e -> e.reason()).containsExactly("InvalidSpec");
   }
 
@@ -252,7 +291,9 @@ class CanaryRulesTest {
     assertThat(cluster.rollout().status().stableRS()).contains("hash2");
     cluster.updateSpec(spec -> Fixtures.withVersion(spec, "1"));
     run(cluster, 8);
-    assertThat(cluster.replicaSets()).extracting(ObservedReplicaSet::name).containsExactly("demo-hash1", "demo-hash2");
+    assertThat(cluster.replicaSets())
+        .extracting(ObservedReplicaSet::name)
+        .containsExactly("demo-hash1", "demo-hash2");
     assertThat(cluster.replicaSet("demo-hash1").orElseThrow().revision()).isEqualTo(3);
     assertThat(replicas(cluster, "demo-hash1")).isEqualTo(4);
     assertThat(cluster.rollout().status().stableRS()).contains("hash1");

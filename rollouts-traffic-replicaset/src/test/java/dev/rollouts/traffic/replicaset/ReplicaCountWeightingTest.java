@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Argo Rollouts' own table for the basic canary (TestCalculateReplicaCountsForCanary) and for the
- * weighted target (TestApproximateWeightedNewStableReplicaCounts). Surge and unavailability are given
- * resolved, as the engine passes them; "-" means the ReplicaSet does not exist.
+ * weighted target (TestApproximateWeightedNewStableReplicaCounts). Surge and unavailability are
+ * given resolved, as the engine passes them; "-" means the ReplicaSet does not exist.
  */
 class ReplicaCountWeightingTest {
 
@@ -73,24 +73,71 @@ class ReplicaCountWeightingTest {
             .canary(counts(canary));
     counts(older).ifPresent(request::addOlder);
 
-    assertThat(weighting.split(request.build())).isEqualTo(new ReplicaSplit(expectedCanary, expectedStable));
+    assertThat(weighting.split(request.build()))
+        .isEqualTo(new ReplicaSplit(expectedCanary, expectedStable));
   }
 
   @ParameterizedTest(name = "{0} replicas, weight {1}, surge {2} -> canary {3}, stable {4}")
   @CsvSource({
-    "0,0,0,0,0", "0,50,0,0,0", "0,100,0,0,0", "0,0,1,0,0", "0,50,1,0,0", "0,100,1,0,0",
-    "1,0,0,0,1", "1,1,0,0,1", "1,49,0,0,1", "1,50,0,1,0", "1,99,0,1,0", "1,100,0,1,0",
-    "1,0,1,0,1", "1,1,1,1,1", "1,49,1,1,1", "1,50,1,1,1", "1,99,1,1,1", "1,100,1,1,0",
-    "2,0,0,0,2", "2,1,0,1,1", "2,50,0,1,1", "2,99,0,1,1", "2,100,0,2,0",
-    "2,0,1,0,2", "2,1,1,1,2", "2,50,1,1,1", "2,99,1,2,1", "2,100,1,2,0",
-    "3,10,0,1,2", "3,25,0,1,2", "3,33,0,1,2", "3,34,0,1,2", "3,49,0,1,2", "3,50,0,2,1",
-    "3,10,1,1,3", "3,25,1,1,3", "3,33,1,1,2", "3,34,1,1,2", "3,49,1,2,2", "3,50,1,2,2",
-    "10,0,1,0,10", "10,1,0,1,9", "10,14,0,1,9", "10,15,0,2,8", "10,16,0,2,8", "10,99,0,9,1",
-    "10,100,1,10,0", "10,1,1,1,10", "10,18,1,2,9", "10,19,1,2,9", "10,20,1,2,8", "10,23,1,2,8",
-    "10,24,1,3,8", "10,25,1,3,8", "10,99,1,10,1"
+    "0,0,0,0,0",
+    "0,50,0,0,0",
+    "0,100,0,0,0",
+    "0,0,1,0,0",
+    "0,50,1,0,0",
+    "0,100,1,0,0",
+    "1,0,0,0,1",
+    "1,1,0,0,1",
+    "1,49,0,0,1",
+    "1,50,0,1,0",
+    "1,99,0,1,0",
+    "1,100,0,1,0",
+    "1,0,1,0,1",
+    "1,1,1,1,1",
+    "1,49,1,1,1",
+    "1,50,1,1,1",
+    "1,99,1,1,1",
+    "1,100,1,1,0",
+    "2,0,0,0,2",
+    "2,1,0,1,1",
+    "2,50,0,1,1",
+    "2,99,0,1,1",
+    "2,100,0,2,0",
+    "2,0,1,0,2",
+    "2,1,1,1,2",
+    "2,50,1,1,1",
+    "2,99,1,2,1",
+    "2,100,1,2,0",
+    "3,10,0,1,2",
+    "3,25,0,1,2",
+    "3,33,0,1,2",
+    "3,34,0,1,2",
+    "3,49,0,1,2",
+    "3,50,0,2,1",
+    "3,10,1,1,3",
+    "3,25,1,1,3",
+    "3,33,1,1,2",
+    "3,34,1,1,2",
+    "3,49,1,2,2",
+    "3,50,1,2,2",
+    "10,0,1,0,10",
+    "10,1,0,1,9",
+    "10,14,0,1,9",
+    "10,15,0,2,8",
+    "10,16,0,2,8",
+    "10,99,0,9,1",
+    "10,100,1,10,0",
+    "10,1,1,1,10",
+    "10,18,1,2,9",
+    "10,19,1,2,9",
+    "10,20,1,2,8",
+    "10,23,1,2,8",
+    "10,24,1,3,8",
+    "10,25,1,3,8",
+    "10,99,1,10,1"
   })
   void approximatesTheWeightLikeArgo(int replicas, int weight, int surge, int canary, int stable) {
-    assertThat(WeightedTarget.of(replicas, weight, surge)).isEqualTo(new ReplicaSplit(canary, stable));
+    assertThat(WeightedTarget.of(replicas, weight, surge))
+        .isEqualTo(new ReplicaSplit(canary, stable));
   }
 
   private static Optional<ReplicaSetCounts> counts(String specSlashAvailable) {
@@ -98,6 +145,7 @@ class ReplicaCountWeightingTest {
       return Optional.empty();
     }
     String[] parts = specSlashAvailable.split("/");
-    return Optional.of(new ReplicaSetCounts(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+    return Optional.of(
+        new ReplicaSetCounts(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
   }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * One sync of a blue-green Rollout, in the order of Argo's rolloutBlueGreen:
  *
  * <ol>
- *   <li>find or create the new ReplicaSet (an undo reuses the older ReplicaSet of that template
- *       and moves its revision to the top), and point the preview Service at it;
+ *   <li>find or create the new ReplicaSet (an undo reuses the older ReplicaSet of that template and
+ *       moves its revision to the top), and point the preview Service at it;
  *   <li>a changed pod template only resets the status;
  *   <li>otherwise scale the ReplicaSets ({@link BlueGreenReplicaSets}), add or end the pause before
  *       the switch ({@link PauseGate}), switch the active Service ({@link ServiceSelectors}), and

@@ -24,7 +24,8 @@ import java.util.Optional;
  * active, the available and ready counts and {@code status.selector} are the active ReplicaSet's.
  * The phase message, once pods are updated and available, is {@code active service cutover pending}
  * until the switch, then {@code waiting for analysis to complete} (with a post-promotion analysis)
- * or {@code waiting for post-promotion verification to complete} until the new ReplicaSet is stable.
+ * or {@code waiting for post-promotion verification to complete} until the new ReplicaSet is
+ * stable.
  */
 final class BlueGreenProgress implements StatusRules {
 
@@ -115,15 +116,13 @@ final class BlueGreenProgress implements StatusRules {
               "RolloutCompleted",
               String.format(
                   "Rollout completed update to revision %d (%s): %s",
-                  sync.revision(bg.newRS()),
-                  bg.newHash(),
-                  reason)));
+                  sync.revision(bg.newRS()), bg.newHash(), reason)));
     }
   }
 
   /**
-   * Argo's calculateScaleUpPreviewCheckPoint: with {@code previewReplicaCount}, a one-way switch set
-   * once the pause is over and the preview pods are available, so the new ReplicaSet scales to
+   * Argo's calculateScaleUpPreviewCheckPoint: with {@code previewReplicaCount}, a one-way switch
+   * set once the pause is over and the preview pods are available, so the new ReplicaSet scales to
    * {@code replicas} before the active Service switches. A new template or a full promotion resets
    * it.
    */
@@ -141,7 +140,10 @@ final class BlueGreenProgress implements StatusRules {
     return previewCount.get() == bg.newRS().availableReplicas();
   }
 
-  /** While a ReplicaSet is active, the Rollout counts its pods and selects it in {@code status.selector}. */
+  /**
+   * While a ReplicaSet is active, the Rollout counts its pods and selects it in {@code
+   * status.selector}.
+   */
   private void countActive(RolloutStatus.Builder status, ObservedReplicaSet activeRS) {
     LabelSelector selector = bg.sync().rollout().spec().selector();
     Map<String, String> labels = new LinkedHashMap<>(selector.matchLabels());
@@ -155,7 +157,8 @@ final class BlueGreenProgress implements StatusRules {
   @Override
   public boolean strategyHealthy(RolloutStatus next) {
     Optional<String> current = next.currentPodHash();
-    boolean previewDone = bg.previewService().isEmpty() || next.blueGreen().previewSelector().equals(current);
+    boolean previewDone =
+        bg.previewService().isEmpty() || next.blueGreen().previewSelector().equals(current);
     return next.blueGreen().activeSelector().equals(current) && previewDone && !waitsOnAnalysis;
   }
 
@@ -173,7 +176,8 @@ final class BlueGreenProgress implements StatusRules {
   @Override
   public boolean indefiniteStep() {
     return waitsOnAnalysis
-        || bg.previous().pauseConditions().stream().anyMatch(c -> c.reason() == PauseReason.BlueGreenPause);
+        || bg.previous().pauseConditions().stream()
+            .anyMatch(c -> c.reason() == PauseReason.BlueGreenPause);
   }
 
   @Override
@@ -184,7 +188,8 @@ final class BlueGreenProgress implements StatusRules {
   @Override
   public Optional<String> progressingMessage(RolloutStatus next) {
     Optional<String> current = next.currentPodHash();
-    if (next.blueGreen().activeSelector().isEmpty() || !next.blueGreen().activeSelector().equals(current)) {
+    if (next.blueGreen().activeSelector().isEmpty()
+        || !next.blueGreen().activeSelector().equals(current)) {
       return Optional.of("active service cutover pending");
     }
     if (next.stableRS().isEmpty() || !next.stableRS().equals(current)) {

@@ -93,20 +93,26 @@ final class BlueGreenReplicaSets {
     ObservedReplicaSet stable = sync.snapshot().stableRS().orElseThrow();
     if (stable.availableReplicas() == bg.replicas()) {
       int delay =
-          bg.strategy().abortScaleDownDelaySeconds().orElse(BlueGreenStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+          bg.strategy()
+              .abortScaleDownDelaySeconds()
+              .orElse(BlueGreenStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
       sync.deadline(newRS, Optional.of(sync.now().plusSeconds(delay)));
       sync.requeueAfter(Duration.ofSeconds(delay));
     }
   }
 
-  /** Argo's scaleDownOldReplicaSetsForBlueGreen over the ReplicaSets that are neither new nor stable. */
+  /**
+   * Argo's scaleDownOldReplicaSetsForBlueGreen over the ReplicaSets that are neither new nor
+   * stable.
+   */
   private void scaleDownOthers() {
     if (postPromotionAnalysisHoldsOldReplicaSets()) {
       return;
     }
     BlueGreenStrategy strategy = bg.strategy();
     int limit = strategy.scaleDownDelayRevisionLimit().orElse(Integer.MAX_VALUE);
-    int delay = strategy.scaleDownDelaySeconds().orElse(BlueGreenStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+    int delay =
+        strategy.scaleDownDelaySeconds().orElse(BlueGreenStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
     List<ObservedReplicaSet> others =
         sync.snapshot().others().stream()
             .filter(rs -> rs.specReplicas() > 0)

@@ -76,7 +76,10 @@ final class BlueGreenSync {
   /** The ReplicaSet labelled with {@code hash}, if any. */
   Optional<ObservedReplicaSet> byHash(Optional<String> hash) {
     return hash.flatMap(
-        h -> sync.snapshot().all().stream().filter(rs -> rs.podTemplateHash().equals(h)).findFirst());
+        h ->
+            sync.snapshot().all().stream()
+                .filter(rs -> rs.podTemplateHash().equals(h))
+                .findFirst());
   }
 
   /** Whether the user paused the Rollout ({@code spec.paused}): Argo's haltProgress. */
@@ -136,7 +139,8 @@ final class BlueGreenSync {
 
   /** Argo's needsBlueGreenControllerPause: the controller pauses before the switch. */
   boolean needsControllerPause() {
-    return !blueGreen.effectiveAutoPromotionEnabled() || blueGreen.autoPromotionSeconds().orElse(0) > 0;
+    return !blueGreen.effectiveAutoPromotionEnabled()
+        || blueGreen.autoPromotionSeconds().orElse(0) > 0;
   }
 
   /** Argo's CheckPodSpecChange: the template differs from the one the status was written for. */

@@ -36,14 +36,18 @@ final class PauseGate {
     this.bg = bg;
   }
 
-  /** Adds or removes the {@code BlueGreenPause} condition; asks to be called back at auto-promotion. */
+  /**
+   * Adds or removes the {@code BlueGreenPause} condition; asks to be called back at auto-promotion.
+   */
   void reconcile() {
     PauseState pause = bg.sync().pause();
     if (bg.aborted() || !bg.readyForPause() || bg.halted()) {
       return;
     }
     RolloutStatus previous = bg.previous();
-    if (bg.fastTracked() || previous.blueGreen().scaleUpPreviewCheckPoint() || !bg.needsControllerPause()) {
+    if (bg.fastTracked()
+        || previous.blueGreen().scaleUpPreviewCheckPoint()
+        || !bg.needsControllerPause()) {
       pause.removePause(PauseReason.BlueGreenPause);
       return;
     }
@@ -60,7 +64,8 @@ final class PauseGate {
       }
     } else if (!previous.controllerPause()) {
       pause.addPause(PauseReason.BlueGreenPause);
-      autoPromotionAt(bg.sync().now()).ifPresent(at -> bg.sync().requeueAfter(Duration.between(bg.sync().now(), at)));
+      autoPromotionAt(bg.sync().now())
+          .ifPresent(at -> bg.sync().requeueAfter(Duration.between(bg.sync().now(), at)));
     }
   }
 
@@ -82,10 +87,15 @@ final class PauseGate {
     if (condition.isEmpty()) {
       return previous.controllerPause();
     }
-    return autoPromotionAt(condition.get().startTime()).map(at -> !bg.sync().now().isBefore(at)).orElse(false);
+    return autoPromotionAt(condition.get().startTime())
+        .map(at -> !bg.sync().now().isBefore(at))
+        .orElse(false);
   }
 
-  /** When a pause that began at {@code start} auto-promotes, if the strategy auto-promotes after a delay. */
+  /**
+   * When a pause that began at {@code start} auto-promotes, if the strategy auto-promotes after a
+   * delay.
+   */
   private Optional<Instant> autoPromotionAt(Instant start) {
     BlueGreenStrategy strategy = bg.strategy();
     int seconds = strategy.autoPromotionSeconds().orElse(0);

@@ -21,7 +21,9 @@ final class AbortDelay {
     return canary.abortScaleDownDelaySeconds().equals(Optional.of(0));
   }
 
-  /** Whether this sync delays scaling down an aborted canary (Argo's shouldDelayScaleDownOnAbort). */
+  /**
+   * Whether this sync delays scaling down an aborted canary (Argo's shouldDelayScaleDownOnAbort).
+   */
   static boolean applies(Sync sync, CanaryStrategy canary, CanarySteps steps) {
     return steps.aborted()
         && sync.snapshot().stableRS().isPresent()
@@ -46,7 +48,10 @@ final class AbortDelay {
     }
     ObservedReplicaSet stable = sync.snapshot().stableRS().orElseThrow();
     if (stable.availableReplicas() == sync.rollout().spec().replicas()) {
-      int delay = canary.abortScaleDownDelaySeconds().orElse(CanaryStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+      int delay =
+          canary
+              .abortScaleDownDelaySeconds()
+              .orElse(CanaryStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
       sync.deadline(canaryRS, Optional.of(sync.now().plusSeconds(delay)));
       sync.requeueAfter(Duration.ofSeconds(delay));
     }

@@ -62,31 +62,46 @@ public final class CanaryDecider implements Strategy {
       enterPauseStep(sync, steps);
     }
     Optional<ReplicaWeighting> weighting =
-        Optional.ofNullable(plugins.get(ReplicaWeighting.DEFAULT_NAME)).map(ReplicaWeighting.class::cast);
-    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, weighting).next();
+        Optional.ofNullable(plugins.get(ReplicaWeighting.DEFAULT_NAME))
+            .map(ReplicaWeighting.class::cast);
+    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, weighting)
+        .next();
   }
 
   private Optional<TrafficRouter> router(CanaryStrategy canary) {
-    return canary.trafficRouting()
+    return canary
+        .trafficRouting()
         .flatMap(r -> r.routers().keySet().stream().findFirst())
         .map(plugins::get)
         .map(TrafficRouter.class::cast);
   }
 
-  /** Argo's PodTemplateOrStepsChanged: the steps' hash or the template's hash differs from status. */
+  /**
+   * Argo's PodTemplateOrStepsChanged: the steps' hash or the template's hash differs from status.
+   */
   private static boolean templateOrStepsChanged(Sync sync, String stepHash) {
     RolloutStatus status = sync.rollout().status();
     if (!status.currentStepHash().equals(Optional.of(stepHash))) {
       return true;
     }
     String podHash =
-        sync.snapshot().newRS().map(ObservedReplicaSet::podTemplateHash).orElse(sync.rollout().spec().template().hash());
+        sync.snapshot()
+            .newRS()
+            .map(ObservedReplicaSet::podTemplateHash)
+            .orElse(sync.rollout().spec().template().hash());
     return status.currentPodHash().isPresent() && !status.currentPodHash().get().equals(podHash);
   }
 
-  /** Scales stable and canary to the step's counts, then older ReplicaSets; returns whether it scaled. */
+  /**
+   * Scales stable and canary to the step's counts, then older ReplicaSets; returns whether it
+   * scaled.
+   */
   private boolean scale(
-      Sync sync, CanaryStrategy canary, CanarySteps steps, CanaryReplicas replicas, Optional<TrafficWeights> weights) {
+      Sync sync,
+      CanaryStrategy canary,
+      CanarySteps steps,
+      CanaryReplicas replicas,
+      Optional<TrafficWeights> weights) {
     boolean delayAbort = AbortDelay.applies(sync, canary, steps);
     ObservedReplicaSet newRS = sync.snapshot().newRS().orElseThrow();
     if (!delayAbort) {
@@ -95,7 +110,8 @@ public final class CanaryDecider implements Strategy {
     sync.snapshot().stableRS().ifPresent(stable -> sync.deadline(stable, Optional.empty()));
     ReplicaSplit split =
         canary.trafficRouting().isPresent()
-            ? replicas.routed(sync.rollout().status().canary().weights(), AbortDelay.disabled(canary))
+            ? replicas.routed(
+                sync.rollout().status().canary().weights(), AbortDelay.disabled(canary))
             : replicas.basic((ReplicaWeighting) plugins.get(ReplicaWeighting.DEFAULT_NAME));
     boolean scaled = false;
     if (sync.snapshot().hasDistinctStable()) {
@@ -110,7 +126,10 @@ public final class CanaryDecider implements Strategy {
     return new OtherReplicaSets(sync, canary, replicas.limits()).scaleDown();
   }
 
-  /** Argo's reconcileCanaryPause: a pause step adds its pause condition and asks to wake when it ends. */
+  /**
+   * Argo's reconcileCanaryPause: a pause step adds its pause condition and asks to wake when it
+   * ends.
+   */
   private static void enterPauseStep(Sync sync, CanarySteps steps) {
     RolloutStatus status = sync.rollout().status();
     if (sync.rollout().spec().paused() || status.promoteFull() || steps.aborted()) {
@@ -128,16 +147,22 @@ public final class CanaryDecider implements Strategy {
       }
       return;
     }
-    pause.duration()
+    pause
+        .duration()
         .flatMap(d -> d.toDuration())
         .ifPresent(
-            d -> sync.requeueAfter(java.time.Duration.between(sync.now(), condition.get().startTime().plus(d)).plusMillis(1)));
+            d ->
+                sync.requeueAfter(
+                    java.time.Duration.between(sync.now(), condition.get().startTime().plus(d))
+                        .plusMillis(1)));
   }
 
   static void stepEvent(Sync sync, int completed, int count, CanaryStep step) {
     sync.event(
         RolloutEvent.normal(
             "RolloutStepCompleted",
-            String.format("Rollout step %d/%d completed (%s)", completed, count, CanarySteps.describe(step))));
+            String.format(
+                "Rollout step %d/%d completed (%s)",
+                completed, count, CanarySteps.describe(step))));
   }
 }

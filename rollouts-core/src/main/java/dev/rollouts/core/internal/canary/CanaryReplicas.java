@@ -30,7 +30,8 @@ final class CanaryReplicas {
   private final CanarySteps steps;
   private final ReplicaSetSnapshot snapshot;
 
-  CanaryReplicas(Rollout rollout, CanaryStrategy canary, CanarySteps steps, ReplicaSetSnapshot snapshot) {
+  CanaryReplicas(
+      Rollout rollout, CanaryStrategy canary, CanarySteps steps, ReplicaSetSnapshot snapshot) {
     this.rollout = rollout;
     this.canary = canary;
     this.steps = steps;
@@ -39,7 +40,8 @@ final class CanaryReplicas {
 
   /** The limits of this Rollout's canary. */
   Limits limits() {
-    return Limits.resolve(canary.effectiveMaxSurge(), canary.effectiveMaxUnavailable(), rollout.spec().replicas());
+    return Limits.resolve(
+        canary.effectiveMaxSurge(), canary.effectiveMaxUnavailable(), rollout.spec().replicas());
   }
 
   /** Counts without a router, from the weighting plug-in. */
@@ -85,7 +87,9 @@ final class CanaryReplicas {
   /** {@code ceil(weight × replicas / maxTrafficWeight)}. */
   int toReplicas(int weight) {
     return IntMath.divide(
-        Math.max(0, weight) * rollout.spec().replicas(), canary.effectiveMaxTrafficWeight(), RoundingMode.CEILING);
+        Math.max(0, weight) * rollout.spec().replicas(),
+        canary.effectiveMaxTrafficWeight(),
+        RoundingMode.CEILING);
   }
 
   private int minPods(int count) {
@@ -107,7 +111,10 @@ final class CanaryReplicas {
     }
     int requiredAvailable =
         useThreshold
-            ? canary.replicaProgressThreshold().map(t -> t.requiredPods(desired.canary())).orElse(desired.canary())
+            ? canary
+                .replicaProgressThreshold()
+                .map(t -> t.requiredPods(desired.canary()))
+                .orElse(desired.canary())
             : desired.canary();
     boolean canaryReady =
         useThreshold && canary.replicaProgressThreshold().isPresent()

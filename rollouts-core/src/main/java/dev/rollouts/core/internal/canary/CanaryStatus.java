@@ -56,14 +56,17 @@ final class CanaryStatus implements StatusRules {
     int stepCount = canary.effectiveSteps().size();
     Optional<Integer> index = stepCount > 0 ? Optional.of(0) : Optional.empty();
     Optional<ObservedReplicaSet> newRS = sync.snapshot().newRS();
-    if (newRS.isPresent() && stepCount > 0 && sync.rollout().status().stableRS().equals(Optional.of(newRS.get().podTemplateHash()))) {
+    if (newRS.isPresent()
+        && stepCount > 0
+        && sync.rollout().status().stableRS().equals(Optional.of(newRS.get().podTemplateHash()))) {
       sync.event(RolloutEvent.normal("SkipSteps", "Rollback to stable ReplicaSets"));
       index = Optional.of(stepCount);
     }
     RolloutStatus next =
         BaseStatus.of(sync)
             .promoteFull(false)
-            .restartedAt(sync.rollout().spec().restartAt().or(() -> sync.rollout().status().restartedAt()))
+            .restartedAt(
+                sync.rollout().spec().restartAt().or(() -> sync.rollout().status().restartedAt()))
             .currentStepHash(stepHash)
             .currentStepIndex(index)
             .canary(sync.rollout().status().canary())
@@ -71,7 +74,17 @@ final class CanaryStatus implements StatusRules {
     CanarySteps steps = new CanarySteps(sync.rollout(), canary, false);
     CanaryReplicas replicas = new CanaryReplicas(sync.rollout(), canary, steps, sync.snapshot());
     long revision = newRS.map(sync::revision).orElse(sync.snapshot().maxRevision() + 1);
-    return new StatusCalculator(sync, new CanaryStatus(sync, canary, steps, replicas, newRS.orElse(null), stepHash, Optional.empty(), Optional.empty()))
+    return new StatusCalculator(
+            sync,
+            new CanaryStatus(
+                sync,
+                canary,
+                steps,
+                replicas,
+                newRS.orElse(null),
+                stepHash,
+                Optional.empty(),
+                Optional.empty()))
         .finish(next, revision);
   }
 
@@ -103,7 +116,8 @@ final class CanaryStatus implements StatusRules {
             RolloutEvent.normal(
                 "RolloutCompleted",
                 String.format(
-                    "Rollout completed update to revision %d (%s): %s", sync.revision(newRS), podHash, promotion.get())));
+                    "Rollout completed update to revision %d (%s): %s",
+                    sync.revision(newRS), podHash, promotion.get())));
       }
     } else if (sync.pause().isAborted()) {
       if (stepCount > 0) {
@@ -115,7 +129,8 @@ final class CanaryStatus implements StatusRules {
       index = Optional.of(completed);
       sync.pause().removePause(PauseReason.CanaryPauseStep);
     }
-    return new StatusCalculator(sync, this).finish(status.currentStepIndex(index).build(), sync.revision(newRS));
+    return new StatusCalculator(sync, this)
+        .finish(status.currentStepIndex(index).build(), sync.revision(newRS));
   }
 
   /** Argo's shouldFullPromote. */
@@ -178,7 +193,8 @@ final class CanaryStatus implements StatusRules {
       return true;
     }
     return condition.isPresent()
-        && pause.duration()
+        && pause
+            .duration()
             .flatMap(d -> d.toDuration())
             .map(d -> sync.now().isAfter(condition.get().startTime().plus(d)))
             .orElse(false);

@@ -26,7 +26,9 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
 
   /** {@code status.currentStepIndex}, 0 when absent; absent when there are no steps. */
   Optional<Integer> index() {
-    return steps().isEmpty() ? Optional.empty() : Optional.of(status().currentStepIndex().orElse(0));
+    return steps().isEmpty()
+        ? Optional.empty()
+        : Optional.of(status().currentStepIndex().orElse(0));
   }
 
   /** The step at the current index; absent with no steps or past the last one. */
@@ -34,7 +36,10 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
     return index().filter(i -> i < steps().size()).map(i -> steps().get(i));
   }
 
-  /** The weight of the last {@code setWeight} at or before the current step (Argo's GetCurrentSetWeight). */
+  /**
+   * The weight of the last {@code setWeight} at or before the current step (Argo's
+   * GetCurrentSetWeight).
+   */
   int currentSetWeight() {
     if (aborted) {
       return 0;
@@ -61,7 +66,9 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
 
   /** The {@code setCanaryScale} in force, with a router only (Argo's UseSetCanaryScale). */
   Optional<CanaryStep.SetCanaryScale> canaryScale(boolean abortDelayDisabled) {
-    if (canary.trafficRouting().isEmpty() || (aborted && !abortDelayDisabled) || current().isEmpty()) {
+    if (canary.trafficRouting().isEmpty()
+        || (aborted && !abortDelayDisabled)
+        || current().isEmpty()) {
       return Optional.empty();
     }
     for (int i = index().get(); i >= 0; i--) {
@@ -92,7 +99,8 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
       return new ReplicasOrWeight(scale.get().replicas(), 0);
     }
     if (scale.isPresent() && scale.get().weight().isPresent()) {
-      return new ReplicasOrWeight(Optional.empty(), scale.get().weight().get() * canary.effectiveMaxTrafficWeight() / 100);
+      return new ReplicasOrWeight(
+          Optional.empty(), scale.get().weight().get() * canary.effectiveMaxTrafficWeight() / 100);
     }
     return new ReplicasOrWeight(Optional.empty(), currentSetWeight());
   }
@@ -108,7 +116,11 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
   /** Whether the current step waits without a deadline (pause, analysis, experiment). */
   boolean indefiniteStep() {
     return current()
-        .map(s -> s instanceof CanaryStep.Pause || s instanceof CanaryStep.Analysis || s instanceof CanaryStep.Experiment)
+        .map(
+            s ->
+                s instanceof CanaryStep.Pause
+                    || s instanceof CanaryStep.Analysis
+                    || s instanceof CanaryStep.Experiment)
         .orElse(false);
   }
 
@@ -124,7 +136,9 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
       if (s.replicas().isPresent()) {
         return "setCanaryScale{replicas: " + s.replicas().get() + "}";
       }
-      return s.weight().map(w -> "setCanaryScale{weight: " + w + "}").orElse("setCanaryScale{matchTrafficWeight: true}");
+      return s.weight()
+          .map(w -> "setCanaryScale{weight: " + w + "}")
+          .orElse("setCanaryScale{matchTrafficWeight: true}");
     }
     if (step instanceof CanaryStep.SetHeaderRoute) {
       return "setHeaderRoute";

@@ -25,8 +25,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Where a canary's traffic goes: the Service selectors, and with a router the weight and the routing
- * objects, as Argo's reconcileStableAndCanaryService and reconcileTrafficRouting decide them.
+ * Where a canary's traffic goes: the Service selectors, and with a router the weight and the
+ * routing objects, as Argo's reconcileStableAndCanaryService and reconcileTrafficRouting decide
+ * them.
  *
  * <p>The weight rises to a step's {@code setWeight} only once the canary has all its pods for that
  * weight available; until then the previous step's weight stays. It is 0 while the canary has no
@@ -57,7 +58,8 @@ final class CanaryTraffic {
     }
     canary.stableService().ifPresent(name -> select(name, stable.get().podTemplateHash()));
     Optional<ObservedReplicaSet> newRS = sync.snapshot().newRS();
-    canary.canaryService()
+    canary
+        .canaryService()
         .ifPresent(
             name -> {
               boolean canaryReady = newRS.filter(rs -> rs.availableReplicas() > 0).isPresent();
@@ -103,12 +105,15 @@ final class CanaryTraffic {
             .weight(weight)
             .maxTrafficWeight(routing.maxTrafficWeight())
             .headerRoutes(
-                router.capabilities().contains(RouterCapability.HEADER_ROUTES) ? headerRoutes() : List.of())
+                router.capabilities().contains(RouterCapability.HEADER_ROUTES)
+                    ? headerRoutes()
+                    : List.of())
             .observed(sync.observed().routingObjects())
             .build();
     RoutingPlan plan = PluginContracts.plan(router, request);
     if (!plan.problems().isEmpty()) {
-      String message = plan.problems().stream().map(RoutingProblem::toString).collect(Collectors.joining("; "));
+      String message =
+          plan.problems().stream().map(RoutingProblem::toString).collect(Collectors.joining("; "));
       sync.blockedBy("TrafficRoutingError", message);
       sync.event(RolloutEvent.warning("TrafficRoutingError", message));
       return previous;
@@ -128,7 +133,8 @@ final class CanaryTraffic {
   private TrafficWeights weights(int weight) {
     int total = canary.effectiveMaxTrafficWeight();
     Optional<String> canaryHash = sync.snapshot().newRS().map(ObservedReplicaSet::podTemplateHash);
-    Optional<String> stableHash = sync.snapshot().stableRS().map(ObservedReplicaSet::podTemplateHash);
+    Optional<String> stableHash =
+        sync.snapshot().stableRS().map(ObservedReplicaSet::podTemplateHash);
     return new TrafficWeights(
         new WeightDestination(weight, canary.canaryService(), canaryHash),
         new WeightDestination(total - weight, canary.stableService(), stableHash),
@@ -147,7 +153,9 @@ final class CanaryTraffic {
     int total = canary.effectiveMaxTrafficWeight();
     if (sync.rollout().status().promoteFull()) {
       if (canary.dynamicStableScale()) {
-        return total * newRS.get().availableReplicas() / Math.max(1, sync.rollout().spec().replicas());
+        return total
+            * newRS.get().availableReplicas()
+            / Math.max(1, sync.rollout().spec().replicas());
       }
       return previous.map(p -> p.canary().weight()).orElse(0);
     }
@@ -180,7 +188,8 @@ final class CanaryTraffic {
 
   private int dynamicAbortWeight(Optional<TrafficWeights> previous) {
     int total = canary.effectiveMaxTrafficWeight();
-    int stableAvailable = sync.snapshot().stableRS().map(ObservedReplicaSet::availableReplicas).orElse(0);
+    int stableAvailable =
+        sync.snapshot().stableRS().map(ObservedReplicaSet::availableReplicas).orElse(0);
     int weight = total - total * stableAvailable / Math.max(1, sync.rollout().spec().replicas());
     return Math.max(0, previous.map(p -> Math.min(weight, p.canary().weight())).orElse(weight));
   }

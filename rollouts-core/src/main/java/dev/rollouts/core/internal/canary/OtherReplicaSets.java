@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Scales down the ReplicaSets that are neither new nor stable, as Argo's
- * scaleDownOldReplicaSetsForCanary does: unavailable pods first, then newest revision first,
- * never below {@code replicas - maxUnavailable} available. With a router an old ReplicaSet keeps its
- * pods for {@code scaleDownDelaySeconds} after the Rollout is fully promoted (the {@code
+ * scaleDownOldReplicaSetsForCanary does: unavailable pods first, then newest revision first, never
+ * below {@code replicas - maxUnavailable} available. With a router an old ReplicaSet keeps its pods
+ * for {@code scaleDownDelaySeconds} after the Rollout is fully promoted (the {@code
  * scale-down-deadline} annotation), at most {@code scaleDownDelayRevisionLimit} of them.
  */
 final class OtherReplicaSets {
@@ -42,19 +42,24 @@ final class OtherReplicaSets {
       return false;
     }
     boolean scaled = false;
-    for (ObservedReplicaSet rs : others.stream().sorted(Comparator.comparing(ObservedReplicaSet::creationTime)).toList()) {
+    for (ObservedReplicaSet rs :
+        others.stream().sorted(Comparator.comparing(ObservedReplicaSet::creationTime)).toList()) {
       if (rs.specReplicas() > rs.availableReplicas()) {
         scaled |= sync.scale(rs, rs.availableReplicas());
       }
     }
-    int available = sync.snapshot().all().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum();
+    int available =
+        sync.snapshot().all().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum();
     int maxScaleDown = available - (sync.rollout().spec().replicas() - limits.maxUnavailable());
     if (maxScaleDown <= 0) {
       return scaled;
     }
     boolean routed = canary.trafficRouting().isPresent();
     int delayed = 0;
-    for (ObservedReplicaSet rs : others.stream().sorted(Comparator.comparingLong(ObservedReplicaSet::revision).reversed()).toList()) {
+    for (ObservedReplicaSet rs :
+        others.stream()
+            .sorted(Comparator.comparingLong(ObservedReplicaSet::revision).reversed())
+            .toList()) {
       int current = sync.replicas(rs);
       if ((routed && isReferenced(rs)) || current == 0) {
         continue;
@@ -65,7 +70,8 @@ final class OtherReplicaSets {
       int desired = 0;
       if (!routed) {
         desired = Math.max(0, current - maxScaleDown);
-      } else if ((StatusCalculator.isFullyPromoted(sync.rollout().status()) || rs.scaleDownDeadline().isPresent())
+      } else if ((StatusCalculator.isFullyPromoted(sync.rollout().status())
+              || rs.scaleDownDeadline().isPresent())
           && !canary.dynamicStableScale()) {
         delayed++;
         desired = delayedScale(rs, current, delayed);
@@ -86,7 +92,8 @@ final class OtherReplicaSets {
     }
     Optional<Instant> deadline = rs.scaleDownDeadline();
     if (deadline.isEmpty()) {
-      int delay = canary.scaleDownDelaySeconds().orElse(CanaryStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+      int delay =
+          canary.scaleDownDelaySeconds().orElse(CanaryStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
       if (delay == 0) {
         return 0;
       }
@@ -109,8 +116,16 @@ final class OtherReplicaSets {
         Stream.of(
             status.stableRS(),
             status.currentPodHash(),
-            status.canary().weights().map(TrafficWeights::canary).flatMap(WeightDestination::podTemplateHash),
-            status.canary().weights().map(TrafficWeights::stable).flatMap(WeightDestination::podTemplateHash));
+            status
+                .canary()
+                .weights()
+                .map(TrafficWeights::canary)
+                .flatMap(WeightDestination::podTemplateHash),
+            status
+                .canary()
+                .weights()
+                .map(TrafficWeights::stable)
+                .flatMap(WeightDestination::podTemplateHash));
     if (hashes.anyMatch(h -> h.equals(Optional.of(hash)))) {
       return true;
     }

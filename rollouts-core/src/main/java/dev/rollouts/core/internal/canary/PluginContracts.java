@@ -33,16 +33,27 @@ final class PluginContracts {
     if (total > Math.max(max, older + canaryNow + stableNow)) {
       throw broken(
           weighting,
-          "asked for " + total + " pods in all, above replicas + maxSurge = " + max + " (" + request + ")");
+          "asked for "
+              + total
+              + " pods in all, above replicas + maxSurge = "
+              + max
+              + " ("
+              + request
+              + ")");
     }
     int minAvailable = request.replicas() - request.maxUnavailable();
     int availableNow = available(request.canary()) + available(request.stable());
     int availableAfter =
-        Math.min(available(request.canary()), split.canary()) + Math.min(available(request.stable()), split.stable());
+        Math.min(available(request.canary()), split.canary())
+            + Math.min(available(request.stable()), split.stable());
     if (availableAfter < availableNow && availableAfter + availableOlder(request) < minAvailable) {
       throw broken(
           weighting,
-          "scaled down below replicas - maxUnavailable = " + minAvailable + " available pods (" + request + ")");
+          "scaled down below replicas - maxUnavailable = "
+              + minAvailable
+              + " available pods ("
+              + request
+              + ")");
     }
     return split;
   }
@@ -53,7 +64,8 @@ final class PluginContracts {
       return router.plan(request);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          name(router) + " threw instead of reporting the problem in RoutingPlan.problems(): " + e, e);
+          name(router) + " threw instead of reporting the problem in RoutingPlan.problems(): " + e,
+          e);
     }
   }
 
@@ -66,7 +78,8 @@ final class PluginContracts {
   }
 
   private static IllegalStateException broken(TrafficPlugin plugin, String rule) {
-    return new IllegalStateException(name(plugin) + " broke the ReplicaWeighting contract: it " + rule);
+    return new IllegalStateException(
+        name(plugin) + " broke the ReplicaWeighting contract: it " + rule);
   }
 
   private static String name(TrafficPlugin plugin) {

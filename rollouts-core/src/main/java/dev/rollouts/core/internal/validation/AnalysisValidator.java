@@ -20,13 +20,16 @@ final class AnalysisValidator {
     }
     Object templates = analysis.get().get("templates");
     if (!(templates instanceof List<?> list) || list.isEmpty()) {
-      return Optional.of(FieldError.required(path + ".templates", "at least one analysis template must be named"));
+      return Optional.of(
+          FieldError.required(path + ".templates", "at least one analysis template must be named"));
     }
     for (int i = 0; i < list.size(); i++) {
       Object name = list.get(i) instanceof Map<?, ?> template ? template.get("templateName") : null;
       if (!(name instanceof String s) || s.isEmpty()) {
         return Optional.of(
-            FieldError.required(path + ".templates[" + i + "].templateName", "the analysis template must be named"));
+            FieldError.required(
+                path + ".templates[" + i + "].templateName",
+                "the analysis template must be named"));
       }
     }
     return Optional.empty();

@@ -27,16 +27,22 @@ final class CanaryValidator {
     int unavailable = canary.effectiveMaxUnavailable().value();
     Optional<FieldError> error =
         SpecValidator.percentOrCount(PATH + ".maxSurge", canary.maxSurge())
-            .or(() -> SpecValidator.percentOrCount(PATH + ".maxUnavailable", canary.maxUnavailable()));
+            .or(
+                () ->
+                    SpecValidator.percentOrCount(
+                        PATH + ".maxUnavailable", canary.maxUnavailable()));
     if (error.isPresent()) {
       return error;
     }
     if (surge == 0 && unavailable == 0) {
       return Optional.of(
           FieldError.invalid(
-              PATH + ".maxSurge", canary.effectiveMaxSurge().toString(), "MaxSurge and MaxUnavailable both can not be zero"));
+              PATH + ".maxSurge",
+              canary.effectiveMaxSurge().toString(),
+              "MaxSurge and MaxUnavailable both can not be zero"));
     }
-    if (canary.canaryService().isPresent() && canary.canaryService().equals(canary.stableService())) {
+    if (canary.canaryService().isPresent()
+        && canary.canaryService().equals(canary.stableService())) {
       return Optional.of(
           FieldError.invalid(
               PATH + ".stableService",
@@ -51,10 +57,21 @@ final class CanaryValidator {
       return error;
     }
     error =
-        SpecValidator.optionalNonNegative(PATH + ".scaleDownDelaySeconds", canary.scaleDownDelaySeconds())
-            .or(() -> SpecValidator.optionalNonNegative(PATH + ".scaleDownDelayRevisionLimit", canary.scaleDownDelayRevisionLimit()))
-            .or(() -> SpecValidator.optionalNonNegative(PATH + ".abortScaleDownDelaySeconds", canary.abortScaleDownDelaySeconds()))
-            .or(() -> SpecValidator.optionalNonNegative(PATH + ".minPodsPerReplicaSet", canary.minPodsPerReplicaSet()));
+        SpecValidator.optionalNonNegative(
+                PATH + ".scaleDownDelaySeconds", canary.scaleDownDelaySeconds())
+            .or(
+                () ->
+                    SpecValidator.optionalNonNegative(
+                        PATH + ".scaleDownDelayRevisionLimit",
+                        canary.scaleDownDelayRevisionLimit()))
+            .or(
+                () ->
+                    SpecValidator.optionalNonNegative(
+                        PATH + ".abortScaleDownDelaySeconds", canary.abortScaleDownDelaySeconds()))
+            .or(
+                () ->
+                    SpecValidator.optionalNonNegative(
+                        PATH + ".minPodsPerReplicaSet", canary.minPodsPerReplicaSet()));
     if (error.isPresent()) {
       return error;
     }
@@ -68,7 +85,8 @@ final class CanaryValidator {
     return canary.antiAffinity().flatMap(a -> antiAffinityError(PATH + ".antiAffinity", a));
   }
 
-  private static Optional<FieldError> unroutedError(CanaryStrategy canary, Map<String, TrafficPlugin> plugins) {
+  private static Optional<FieldError> unroutedError(
+      CanaryStrategy canary, Map<String, TrafficPlugin> plugins) {
     if (canary.scaleDownDelaySeconds().isPresent()) {
       return Optional.of(
           FieldError.invalid(
@@ -79,7 +97,9 @@ final class CanaryValidator {
     if (canary.dynamicStableScale()) {
       return Optional.of(
           FieldError.invalid(
-              PATH + ".dynamicStableScale", true, "Canary dynamicStableScale can only be used with traffic routing"));
+              PATH + ".dynamicStableScale",
+              true,
+              "Canary dynamicStableScale can only be used with traffic routing"));
     }
     if (!(plugins.get(ReplicaWeighting.DEFAULT_NAME) instanceof ReplicaWeighting)) {
       return Optional.of(
@@ -97,22 +117,30 @@ final class CanaryValidator {
     if (canary.stableService().filter(s -> !s.isEmpty()).isEmpty()) {
       return Optional.of(
           FieldError.invalid(
-              PATH + ".stableService", "", "Canary service and Stable service must to be set to use Traffic Routing"));
+              PATH + ".stableService",
+              "",
+              "Canary service and Stable service must to be set to use Traffic Routing"));
     }
     if (canary.canaryService().filter(s -> !s.isEmpty()).isEmpty()) {
       return Optional.of(
           FieldError.invalid(
-              PATH + ".canaryService", "", "Canary service and Stable service must to be set to use Traffic Routing"));
+              PATH + ".canaryService",
+              "",
+              "Canary service and Stable service must to be set to use Traffic Routing"));
     }
     if (canary.scaleDownDelaySeconds().isPresent() && canary.dynamicStableScale()) {
       return Optional.of(
           FieldError.invalid(
-              PATH + ".dynamicStableScale", true, "Canary dynamicStableScale cannot be used with scaleDownDelaySeconds"));
+              PATH + ".dynamicStableScale",
+              true,
+              "Canary dynamicStableScale cannot be used with scaleDownDelaySeconds"));
     }
     if (routing.maxTrafficWeight().filter(w -> w < 1).isPresent()) {
       return Optional.of(
           FieldError.invalid(
-              PATH + ".trafficRouting.maxTrafficWeight", routing.maxTrafficWeight().get(), "must be greater than 0"));
+              PATH + ".trafficRouting.maxTrafficWeight",
+              routing.maxTrafficWeight().get(),
+              "must be greater than 0"));
     }
     if (routing.routers().size() != 1) {
       return Optional.of(
@@ -120,7 +148,8 @@ final class CanaryValidator {
               PATH + ".trafficRouting",
               routing.routers().isEmpty()
                   ? "name one traffic router (for example nginx)"
-                  : "name exactly one traffic router, found " + new TreeSet<>(routing.routers().keySet())));
+                  : "name exactly one traffic router, found "
+                      + new TreeSet<>(routing.routers().keySet())));
     }
     String name = routing.routers().keySet().iterator().next();
     if (!(plugins.get(name) instanceof TrafficRouter)) {
@@ -128,18 +157,23 @@ final class CanaryValidator {
           FieldError.invalid(
               PATH + ".trafficRouting." + name,
               name,
-              "no traffic router named '" + name + "' is installed (installed: " + routerNames(plugins) + ")"));
+              "no traffic router named '"
+                  + name
+                  + "' is installed (installed: "
+                  + routerNames(plugins)
+                  + ")"));
     }
     return Optional.empty();
   }
 
   private static String routerNames(Map<String, TrafficPlugin> plugins) {
     TreeSet<String> names = new TreeSet<>();
-    plugins.forEach((name, plugin) -> {
-      if (plugin instanceof TrafficRouter) {
-        names.add(name);
-      }
-    });
+    plugins.forEach(
+        (name, plugin) -> {
+          if (plugin instanceof TrafficRouter) {
+            names.add(name);
+          }
+        });
     return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
@@ -149,7 +183,8 @@ final class CanaryValidator {
     int total = canary.effectiveMaxTrafficWeight();
     if (step instanceof CanaryStep.SetWeight w && (w.weight() < 0 || w.weight() > total)) {
       return Optional.of(
-          FieldError.invalid(path + ".setWeight", w.weight(), "SetWeight needs to be between 0 and " + total));
+          FieldError.invalid(
+              path + ".setWeight", w.weight(), "SetWeight needs to be between 0 and " + total));
     }
     if (step instanceof CanaryStep.Pause p) {
       return pauseError(path, p);
@@ -161,7 +196,8 @@ final class CanaryValidator {
       return headerRouteError(path, canary, h, plugins);
     }
     if (step instanceof CanaryStep.SetMirrorRoute) {
-      return routeCapability(path + ".setMirrorRoute", canary, plugins, RouterCapability.MIRROR_ROUTES);
+      return routeCapability(
+          path + ".setMirrorRoute", canary, plugins, RouterCapability.MIRROR_ROUTES);
     }
     return Optional.empty();
   }
@@ -185,15 +221,22 @@ final class CanaryValidator {
       String path, CanaryStrategy canary, CanaryStep.SetCanaryScale scale) {
     if (canary.trafficRouting().isEmpty()) {
       return Optional.of(
-          FieldError.required(PATH + ".trafficRouting", "SetCanaryScale requires TrafficRouting to be set"));
+          FieldError.required(
+              PATH + ".trafficRouting", "SetCanaryScale requires TrafficRouting to be set"));
     }
-    int set = (scale.replicas().isPresent() ? 1 : 0) + (scale.weight().isPresent() ? 1 : 0) + (scale.matchTrafficWeight() ? 1 : 0);
+    int set =
+        (scale.replicas().isPresent() ? 1 : 0)
+            + (scale.weight().isPresent() ? 1 : 0)
+            + (scale.matchTrafficWeight() ? 1 : 0);
     if (set != 1) {
       return Optional.of(
           FieldError.invalid(
-              path + ".setCanaryScale", set, "set exactly one of replicas, weight and matchTrafficWeight"));
+              path + ".setCanaryScale",
+              set,
+              "set exactly one of replicas, weight and matchTrafficWeight"));
     }
-    if (scale.replicas().filter(r -> r < 0).isPresent() || scale.weight().filter(w -> w < 0 || w > 100).isPresent()) {
+    if (scale.replicas().filter(r -> r < 0).isPresent()
+        || scale.weight().filter(w -> w < 0 || w > 100).isPresent()) {
       return Optional.of(
           FieldError.invalid(
               path + ".setCanaryScale",
@@ -204,7 +247,10 @@ final class CanaryValidator {
   }
 
   private static Optional<FieldError> headerRouteError(
-      String path, CanaryStrategy canary, CanaryStep.SetHeaderRoute route, Map<String, TrafficPlugin> plugins) {
+      String path,
+      CanaryStrategy canary,
+      CanaryStep.SetHeaderRoute route,
+      Map<String, TrafficPlugin> plugins) {
     Optional<FieldError> capability =
         routeCapability(path + ".setHeaderRoute", canary, plugins, RouterCapability.HEADER_ROUTES);
     if (capability.isPresent()) {
@@ -228,8 +274,12 @@ final class CanaryValidator {
   }
 
   private static Optional<FieldError> routeCapability(
-      String path, CanaryStrategy canary, Map<String, TrafficPlugin> plugins, RouterCapability needed) {
-    Optional<String> router = canary.trafficRouting().flatMap(r -> r.routers().keySet().stream().findFirst());
+      String path,
+      CanaryStrategy canary,
+      Map<String, TrafficPlugin> plugins,
+      RouterCapability needed) {
+    Optional<String> router =
+        canary.trafficRouting().flatMap(r -> r.routers().keySet().stream().findFirst());
     boolean supported =
         router
             .map(plugins::get)
@@ -244,12 +294,17 @@ final class CanaryValidator {
             router.orElse(""),
             router.isEmpty()
                 ? "requires TrafficRouting with a router that supports it"
-                : "the '" + router.get() + "' traffic router does not support " + needed.name().toLowerCase().replace('_', ' ')));
+                : "the '"
+                    + router.get()
+                    + "' traffic router does not support "
+                    + needed.name().toLowerCase().replace('_', ' ')));
   }
 
   static Optional<FieldError> antiAffinityError(String path, AntiAffinity antiAffinity) {
     if (antiAffinity instanceof AntiAffinity.Preferred p && (p.weight() < 1 || p.weight() > 100)) {
-      return Optional.of(FieldError.invalid(path + ".weight", p.weight(), "AntiAffinity weight must be between 1-100"));
+      return Optional.of(
+          FieldError.invalid(
+              path + ".weight", p.weight(), "AntiAffinity weight must be between 1-100"));
     }
     return Optional.empty();
   }

@@ -27,10 +27,13 @@ public final class SpecValidator {
   static Optional<FieldError> firstError(Rollout rollout, Map<String, TrafficPlugin> plugins) {
     RolloutSpec spec = rollout.spec();
     if (spec.replicas() < 0) {
-      return Optional.of(FieldError.invalid("spec.replicas", spec.replicas(), "must be greater than or equal to 0"));
+      return Optional.of(
+          FieldError.invalid(
+              "spec.replicas", spec.replicas(), "must be greater than or equal to 0"));
     }
     if (spec.selector().isEmpty()) {
-      return Optional.of(FieldError.invalid("spec.selector", "{}", "empty selector is invalid for deployment"));
+      return Optional.of(
+          FieldError.invalid("spec.selector", "{}", "empty selector is invalid for deployment"));
     }
     if (!spec.selector().matches(spec.template().labels())) {
       return Optional.of(
@@ -49,7 +52,9 @@ public final class SpecValidator {
     if (spec.progressDeadlineSeconds() <= spec.minReadySeconds()) {
       return Optional.of(
           FieldError.invalid(
-              "spec.progressDeadlineSeconds", spec.progressDeadlineSeconds(), "must be greater than minReadySeconds"));
+              "spec.progressDeadlineSeconds",
+              spec.progressDeadlineSeconds(),
+              "must be greater than minReadySeconds"));
     }
     boolean canary = spec.strategy().canary().isPresent();
     boolean blueGreen = spec.strategy().blueGreen().isPresent();
@@ -62,7 +67,9 @@ public final class SpecValidator {
     if (canary && blueGreen) {
       return Optional.of(
           FieldError.invalid(
-              "spec.strategy.strategy", "blueGreen: true canary: true", "Multiple Strategies can not be listed"));
+              "spec.strategy.strategy",
+              "blueGreen: true canary: true",
+              "Multiple Strategies can not be listed"));
     }
     return canary
         ? CanaryValidator.firstError(spec.strategy().canary().get(), plugins)
@@ -75,11 +82,14 @@ public final class SpecValidator {
         : Optional.empty();
   }
 
-  private static Optional<FieldError> blueGreenError(RolloutSpec spec, BlueGreenStrategy blueGreen) {
+  private static Optional<FieldError> blueGreenError(
+      RolloutSpec spec, BlueGreenStrategy blueGreen) {
     String path = "spec.strategy.blueGreen";
     if (blueGreen.activeService().filter(s -> !s.isEmpty()).isEmpty()) {
       return Optional.of(
-          FieldError.required(path + ".activeService", "Rollout has missing field '.spec.strategy.blueGreen.activeService'"));
+          FieldError.required(
+              path + ".activeService",
+              "Rollout has missing field '.spec.strategy.blueGreen.activeService'"));
     }
     if (blueGreen.previewService().equals(blueGreen.activeService())) {
       return Optional.of(
@@ -93,14 +103,27 @@ public final class SpecValidator {
       if (preview < 1 || preview > spec.replicas()) {
         return Optional.of(
             FieldError.invalid(
-                path + ".previewReplicaCount", preview, "must be between 1 and spec.replicas (" + spec.replicas() + ")"));
+                path + ".previewReplicaCount",
+                preview,
+                "must be between 1 and spec.replicas (" + spec.replicas() + ")"));
       }
     }
     Optional<FieldError> error =
         optionalNonNegative(path + ".autoPromotionSeconds", blueGreen.autoPromotionSeconds())
-            .or(() -> optionalNonNegative(path + ".scaleDownDelaySeconds", blueGreen.scaleDownDelaySeconds()))
-            .or(() -> optionalNonNegative(path + ".scaleDownDelayRevisionLimit", blueGreen.scaleDownDelayRevisionLimit()))
-            .or(() -> optionalNonNegative(path + ".abortScaleDownDelaySeconds", blueGreen.abortScaleDownDelaySeconds()))
+            .or(
+                () ->
+                    optionalNonNegative(
+                        path + ".scaleDownDelaySeconds", blueGreen.scaleDownDelaySeconds()))
+            .or(
+                () ->
+                    optionalNonNegative(
+                        path + ".scaleDownDelayRevisionLimit",
+                        blueGreen.scaleDownDelayRevisionLimit()))
+            .or(
+                () ->
+                    optionalNonNegative(
+                        path + ".abortScaleDownDelaySeconds",
+                        blueGreen.abortScaleDownDelaySeconds()))
             .or(() -> percentOrCount(path + ".maxUnavailable", blueGreen.maxUnavailable()));
     if (error.isPresent()) {
       return error;
@@ -116,8 +139,14 @@ public final class SpecValidator {
     return blueGreen
         .antiAffinity()
         .flatMap(a -> CanaryValidator.antiAffinityError(path + ".antiAffinity", a))
-        .or(() -> AnalysisValidator.error(path + ".prePromotionAnalysis", blueGreen.prePromotionAnalysis()))
-        .or(() -> AnalysisValidator.error(path + ".postPromotionAnalysis", blueGreen.postPromotionAnalysis()));
+        .or(
+            () ->
+                AnalysisValidator.error(
+                    path + ".prePromotionAnalysis", blueGreen.prePromotionAnalysis()))
+        .or(
+            () ->
+                AnalysisValidator.error(
+                    path + ".postPromotionAnalysis", blueGreen.postPromotionAnalysis()));
   }
 
   static Optional<FieldError> optionalNonNegative(String path, Optional<Integer> value) {
@@ -127,6 +156,11 @@ public final class SpecValidator {
   static Optional<FieldError> percentOrCount(String path, Optional<IntOrPercent> value) {
     return value
         .filter(v -> v.value() < 0 || (v.percent() && v.value() > 100))
-        .map(v -> FieldError.invalid(path, v.toString(), "must be a count of 0 or more, or a percentage from 0% to 100%"));
+        .map(
+            v ->
+                FieldError.invalid(
+                    path,
+                    v.toString(),
+                    "must be a count of 0 or more, or a percentage from 0% to 100%"));
   }
 }

@@ -28,7 +28,8 @@ class BlueGreenAbortTest {
   private static final Instant NOW = T0.plusSeconds(100);
 
   private static BlueGreenState aborted(BlueGreenStrategy strategy) {
-    return BlueGreenState.pausedForPromotion(strategy, T0).status(s -> s.abort(true).pauseConditions(List.of()));
+    return BlueGreenState.pausedForPromotion(strategy, T0)
+        .status(s -> s.abort(true).pauseConditions(List.of()));
   }
 
   @Test
@@ -41,7 +42,8 @@ class BlueGreenAbortTest {
     assertThat(d.status().pauseConditions()).isEmpty();
     assertThat(d.status().stableRS()).contains(hash("1"));
     assertThat(d.status().phase()).contains(Phase.Degraded);
-    assertThat(d.status().message()).contains("RolloutAborted: Rollout aborted update to revision 2");
+    assertThat(d.status().message())
+        .contains("RolloutAborted: Rollout aborted update to revision 2");
     assertThat(d.status().condition(ConditionType.Progressing))
         .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("RolloutAborted"));
   }
@@ -53,7 +55,8 @@ class BlueGreenAbortTest {
     assertThat(replicasOf(d, "2")).isEqualTo(3);
     assertThat(deadlineOf(d, "2")).contains(NOW.plusSeconds(30));
     assertThat(d.requeueAfter()).contains(Duration.ofSeconds(30));
-    assertThat(deadlineOf(aborted(strategy().abortScaleDownDelaySeconds(90).build()).decide(NOW), "2"))
+    assertThat(
+            deadlineOf(aborted(strategy().abortScaleDownDelaySeconds(90).build()).decide(NOW), "2"))
         .contains(NOW.plusSeconds(90));
   }
 
@@ -67,7 +70,10 @@ class BlueGreenAbortTest {
 
   @Test
   void anAbortedPreviewWaitsForItsDeadline() {
-    Decision d = aborted(strategy().build()).replicaSet("2", 2, 3, 3, Optional.of(NOW.plusSeconds(7))).decide(NOW);
+    Decision d =
+        aborted(strategy().build())
+            .replicaSet("2", 2, 3, 3, Optional.of(NOW.plusSeconds(7)))
+            .decide(NOW);
 
     assertThat(replicasOf(d, "2")).isEqualTo(3);
     assertThat(d.requeueAfter()).contains(Duration.ofSeconds(7));
@@ -75,7 +81,9 @@ class BlueGreenAbortTest {
 
   @Test
   void aZeroAbortScaleDownDelayKeepsThePreviewIndefinitely() {
-    Decision d = aborted(strategy().abortScaleDownDelaySeconds(0).build()).decide(NOW.plus(Duration.ofDays(1)));
+    Decision d =
+        aborted(strategy().abortScaleDownDelaySeconds(0).build())
+            .decide(NOW.plus(Duration.ofDays(1)));
 
     assertThat(replicasOf(d, "2")).isEqualTo(3);
     assertThat(deadlineOf(d, "2")).isEmpty();
@@ -92,25 +100,45 @@ class BlueGreenAbortTest {
   @Test
   void anAbortAfterTheSwitchSendsTheActiveServiceBackToStable() {
     BlueGreenState state =
-        aborted(strategy().postPromotionAnalysis(java.util.Map.of("templates", List.of(java.util.Map.of("templateName", "smoke")))).build())
+        aborted(
+                strategy()
+                    .postPromotionAnalysis(
+                        java.util.Map.of(
+                            "templates", List.of(java.util.Map.of("templateName", "smoke"))))
+                    .build())
             .select(ACTIVE, "2")
-            .status(s -> s.blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false)));
+            .status(
+                s ->
+                    s.blueGreen(
+                        new BlueGreenStatus(
+                            Optional.of(hash("2")), Optional.of(hash("2")), false)));
 
     Decision d = state.decide(NOW);
 
     assertThat(selectorOf(d, ACTIVE)).contains(hash("1"));
-    assertThat(replicasOf(d, "2")).as("not scaled down while the active Service still selects it").isEqualTo(3);
+    assertThat(replicasOf(d, "2"))
+        .as("not scaled down while the active Service still selects it")
+        .isEqualTo(3);
     assertThat(d.status().stableRS()).contains(hash("1"));
   }
 
   @Test
   void anAbortedPreviewTheActiveServiceStillSelectsKeepsItsPodsPastItsDeadline() {
     BlueGreenState state =
-        aborted(strategy().postPromotionAnalysis(java.util.Map.of("templates", List.of(java.util.Map.of("templateName", "smoke")))).build())
+        aborted(
+                strategy()
+                    .postPromotionAnalysis(
+                        java.util.Map.of(
+                            "templates", List.of(java.util.Map.of("templateName", "smoke"))))
+                    .build())
             .replicaSet("1", 1, 3, 1)
             .replicaSet("2", 2, 3, 3, Optional.of(NOW.minusSeconds(1)))
             .select(ACTIVE, "2")
-            .status(s -> s.blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false)));
+            .status(
+                s ->
+                    s.blueGreen(
+                        new BlueGreenStatus(
+                            Optional.of(hash("2")), Optional.of(hash("2")), false)));
 
     Decision d = state.decide(NOW);
 
@@ -148,11 +176,12 @@ class BlueGreenAbortTest {
 
   @Test
   void anAbortOfAFullyPromotedRolloutIsDropped() {
-    Decision d =
-        BlueGreenState.healthy(strategy().build()).status(s -> s.abort(true)).decide(NOW);
+    Decision d = BlueGreenState.healthy(strategy().build()).status(s -> s.abort(true)).decide(NOW);
 
     assertThat(d.status().abort()).isFalse();
     assertThat(d.status().phase()).contains(Phase.Healthy);
-    assertThat(d.status().pauseConditions()).extracting(p -> p.reason()).doesNotContain(PauseReason.BlueGreenPause);
+    assertThat(d.status().pauseConditions())
+        .extracting(p -> p.reason())
+        .doesNotContain(PauseReason.BlueGreenPause);
   }
 }

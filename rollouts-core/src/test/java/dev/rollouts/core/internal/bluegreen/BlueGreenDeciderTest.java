@@ -30,12 +30,14 @@ class BlueGreenDeciderTest {
   void aFirstDeployCreatesTheReplicaSetAtFullScaleAndMarksItStable() {
     Decision d = BlueGreenState.fresh(strategy().build()).decide(NOW);
 
-    assertThat(d.createReplicaSet()).hasValueSatisfying(c -> {
-      assertThat(c.name()).isEqualTo("demo-hash1");
-      assertThat(c.replicas()).isEqualTo(3);
-      assertThat(c.revision()).isEqualTo(1);
-      assertThat(c.antiAffinity()).isEmpty();
-    });
+    assertThat(d.createReplicaSet())
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.name()).isEqualTo("demo-hash1");
+              assertThat(c.replicas()).isEqualTo(3);
+              assertThat(c.revision()).isEqualTo(1);
+              assertThat(c.antiAffinity()).isEmpty();
+            });
     assertThat(d.status().stableRS()).contains(hash("1"));
     assertThat(selectorOf(d, PREVIEW)).contains(hash("1"));
     assertThat(selectorOf(d, ACTIVE)).as("no pod is available yet").isEmpty();
@@ -44,7 +46,10 @@ class BlueGreenDeciderTest {
     assertThat(d.status().currentStepIndex()).isEmpty();
     assertThat(d.status().currentStepHash()).isEmpty();
     assertThat(d.events())
-        .contains(RolloutEvent.normal("RolloutCompleted", "Rollout completed update to revision 1 (hash1): Initial deploy"));
+        .contains(
+            RolloutEvent.normal(
+                "RolloutCompleted",
+                "Rollout completed update to revision 1 (hash1): Initial deploy"));
   }
 
   @Test
@@ -58,7 +63,8 @@ class BlueGreenDeciderTest {
                     s.observedGeneration("1")
                         .currentPodHash(hash("1"))
                         .stableRS(hash("1"))
-                        .blueGreen(new BlueGreenStatus(Optional.empty(), Optional.of(hash("1")), false)));
+                        .blueGreen(
+                            new BlueGreenStatus(Optional.empty(), Optional.of(hash("1")), false)));
 
     Decision d = state.decide(NOW);
 
@@ -68,22 +74,26 @@ class BlueGreenDeciderTest {
     assertThat(d.status().pauseConditions()).isEmpty();
     assertThat(d.status().phase()).contains(Phase.Healthy);
     assertThat(d.status().selector()).contains("app=demo,rollouts-pod-template-hash=hash1");
-    assertThat(d.status().condition(ConditionType.Available)).hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+    assertThat(d.status().condition(ConditionType.Available))
+        .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
   }
 
   @Test
   void aNewTemplateCreatesAReplicaSetAtZeroPointsThePreviewAtItAndKeepsTheActiveService() {
     Decision d = BlueGreenState.healthy(strategy().build()).template("2").decide(NOW);
 
-    assertThat(d.createReplicaSet()).hasValueSatisfying(c -> {
-      assertThat(c.name()).isEqualTo("demo-hash2");
-      assertThat(c.replicas()).isZero();
-      assertThat(c.revision()).isEqualTo(2);
-    });
+    assertThat(d.createReplicaSet())
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.name()).isEqualTo("demo-hash2");
+              assertThat(c.replicas()).isZero();
+              assertThat(c.revision()).isEqualTo(2);
+            });
     assertThat(selectorOf(d, PREVIEW)).contains(hash("2"));
     assertThat(selectorOf(d, ACTIVE)).isEmpty();
     assertThat(replicasOf(d, "1")).isEqualTo(3);
-    assertThat(d.status().blueGreen()).isEqualTo(new BlueGreenStatus(Optional.of(hash("1")), Optional.of(hash("2")), false));
+    assertThat(d.status().blueGreen())
+        .isEqualTo(new BlueGreenStatus(Optional.of(hash("1")), Optional.of(hash("2")), false));
     assertThat(d.status().stableRS()).contains(hash("1"));
     assertThat(d.status().currentPodHash()).contains(hash("2"));
     assertThat(d.status().message()).contains("more replicas need to be updated");
@@ -100,7 +110,8 @@ class BlueGreenDeciderTest {
 
   @Test
   void thePreviewReplicaSetScalesToPreviewReplicaCount() {
-    Decision d = BlueGreenState.previewing(strategy().previewReplicaCount(1).build(), 0, 0).decide(NOW);
+    Decision d =
+        BlueGreenState.previewing(strategy().previewReplicaCount(1).build(), 0, 0).decide(NOW);
 
     assertThat(replicasOf(d, "2")).isEqualTo(1);
   }
@@ -109,20 +120,26 @@ class BlueGreenDeciderTest {
   void anAvailablePreviewPausesWithBlueGreenPauseWhenAutoPromotionIsDisabled() {
     Decision d = BlueGreenState.previewing(strategy().build(), 3, 3).decide(NOW);
 
-    assertThat(d.status().pauseConditions()).containsExactly(new PauseCondition(PauseReason.BlueGreenPause, NOW));
+    assertThat(d.status().pauseConditions())
+        .containsExactly(new PauseCondition(PauseReason.BlueGreenPause, NOW));
     assertThat(d.status().controllerPause()).isTrue();
     assertThat(d.status().phase()).contains(Phase.Paused);
     assertThat(d.status().message()).contains("BlueGreenPause");
     assertThat(selectorOf(d, ACTIVE)).contains(hash("1"));
     assertThat(d.requeueAfter()).isEmpty();
-    assertThat(d.events()).contains(RolloutEvent.normal("RolloutPaused", "Rollout is paused (BlueGreenPause)"));
+    assertThat(d.events())
+        .contains(RolloutEvent.normal("RolloutPaused", "Rollout is paused (BlueGreenPause)"));
   }
 
   @Test
   void aPausedRolloutStaysPausedUntilPromoted() {
-    Decision d = BlueGreenState.pausedForPromotion(strategy().build(), T0).decide(T0.plus(Duration.ofDays(2)));
+    Decision d =
+        BlueGreenState.pausedForPromotion(strategy().build(), T0)
+            .decide(T0.plus(Duration.ofDays(2)));
 
-    assertThat(d.status().pauseConditions()).extracting(PauseCondition::reason).containsExactly(PauseReason.BlueGreenPause);
+    assertThat(d.status().pauseConditions())
+        .extracting(PauseCondition::reason)
+        .containsExactly(PauseReason.BlueGreenPause);
     assertThat(selectorOf(d, ACTIVE)).contains(hash("1"));
     assertThat(d.status().phase()).as("a pause never times out").contains(Phase.Paused);
     assertThat(d.status().condition(ConditionType.Progressing))
@@ -132,25 +149,31 @@ class BlueGreenDeciderTest {
   @Test
   void aPromoteSwitchesTheActiveServiceAndMarksTheNewReplicaSetStable() {
     BlueGreenState promoted =
-        BlueGreenState.pausedForPromotion(strategy().build(), T0).status(s -> s.pauseConditions(List.of()));
+        BlueGreenState.pausedForPromotion(strategy().build(), T0)
+            .status(s -> s.pauseConditions(List.of()));
 
     Decision d = promoted.decide(NOW);
 
     assertThat(selectorOf(d, ACTIVE)).contains(hash("2"));
     assertThat(d.status().stableRS()).contains(hash("2"));
-    assertThat(d.status().blueGreen()).isEqualTo(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false));
+    assertThat(d.status().blueGreen())
+        .isEqualTo(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false));
     assertThat(d.status().controllerPause()).isFalse();
     assertThat(d.status().phase()).contains(Phase.Healthy);
     assertThat(replicasOf(d, "1")).as("the old ReplicaSet keeps its pods for now").isEqualTo(3);
     assertThat(d.events())
         .contains(
-            RolloutEvent.normal("SwitchService", "Switched selector for service 'active' from 'hash1' to 'hash2'"),
-            RolloutEvent.normal("RolloutCompleted", "Rollout completed update to revision 2 (hash2): Completed blue-green update"));
+            RolloutEvent.normal(
+                "SwitchService", "Switched selector for service 'active' from 'hash1' to 'hash2'"),
+            RolloutEvent.normal(
+                "RolloutCompleted",
+                "Rollout completed update to revision 2 (hash2): Completed blue-green update"));
   }
 
   @Test
   void autoPromotionSwitchesAtOnceOnceThePreviewIsAvailable() {
-    Decision d = BlueGreenState.previewing(strategy().autoPromotionEnabled(true).build(), 3, 3).decide(NOW);
+    Decision d =
+        BlueGreenState.previewing(strategy().autoPromotionEnabled(true).build(), 3, 3).decide(NOW);
 
     assertThat(d.status().pauseConditions()).isEmpty();
     assertThat(selectorOf(d, ACTIVE)).contains(hash("2"));
@@ -159,7 +182,8 @@ class BlueGreenDeciderTest {
 
   @Test
   void activeServiceWaitsUntilEveryNewPodIsAvailable() {
-    Decision d = BlueGreenState.previewing(strategy().autoPromotionEnabled(true).build(), 3, 2).decide(NOW);
+    Decision d =
+        BlueGreenState.previewing(strategy().autoPromotionEnabled(true).build(), 3, 2).decide(NOW);
 
     assertThat(selectorOf(d, ACTIVE)).contains(hash("1"));
     assertThat(d.status().message()).contains("active service cutover pending");
@@ -168,17 +192,25 @@ class BlueGreenDeciderTest {
   @Test
   void autoPromotionSecondsPausesAndAsksToBeCalledBackWhenThePauseEnds() {
     Decision d =
-        BlueGreenState.previewing(BlueGreenState.strategy().autoPromotionEnabled(true).autoPromotionSeconds(60).build(), 3, 3)
+        BlueGreenState.previewing(
+                BlueGreenState.strategy()
+                    .autoPromotionEnabled(true)
+                    .autoPromotionSeconds(60)
+                    .build(),
+                3,
+                3)
             .decide(NOW);
 
-    assertThat(d.status().pauseConditions()).containsExactly(new PauseCondition(PauseReason.BlueGreenPause, NOW));
+    assertThat(d.status().pauseConditions())
+        .containsExactly(new PauseCondition(PauseReason.BlueGreenPause, NOW));
     assertThat(d.requeueAfter()).contains(Duration.ofSeconds(60));
   }
 
   @Test
   void autoPromotionSecondsPromotesOnceTheyHavePassedSinceThePauseBegan() {
     BlueGreenState state =
-        BlueGreenState.pausedForPromotion(strategy().autoPromotionEnabled(true).autoPromotionSeconds(60).build(), T0);
+        BlueGreenState.pausedForPromotion(
+            strategy().autoPromotionEnabled(true).autoPromotionSeconds(60).build(), T0);
 
     Decision early = state.decide(T0.plusSeconds(45));
     assertThat(early.status().pauseConditions()).hasSize(1);
@@ -193,7 +225,8 @@ class BlueGreenDeciderTest {
   @Test
   void aPromoteDuringTheAutoPromotionCountdownPromotesAtOnce() {
     BlueGreenState promoted =
-        BlueGreenState.pausedForPromotion(strategy().autoPromotionEnabled(true).autoPromotionSeconds(600).build(), T0)
+        BlueGreenState.pausedForPromotion(
+                strategy().autoPromotionEnabled(true).autoPromotionSeconds(600).build(), T0)
             .status(s -> s.pauseConditions(List.of()));
 
     Decision d = promoted.decide(T0.plusSeconds(5));
@@ -204,7 +237,8 @@ class BlueGreenDeciderTest {
 
   @Test
   void autoPromotionSecondsAreIgnoredWhenAutoPromotionIsDisabled() {
-    BlueGreenState state = BlueGreenState.pausedForPromotion(strategy().autoPromotionSeconds(60).build(), T0);
+    BlueGreenState state =
+        BlueGreenState.pausedForPromotion(strategy().autoPromotionSeconds(60).build(), T0);
 
     Decision d = state.decide(T0.plusSeconds(600));
 
@@ -215,7 +249,11 @@ class BlueGreenDeciderTest {
 
   @Test
   void specPausedFreezesBothServices() {
-    Decision d = BlueGreenState.healthy(strategy().autoPromotionEnabled(true).build()).template("2").specPaused().decide(NOW);
+    Decision d =
+        BlueGreenState.healthy(strategy().autoPromotionEnabled(true).build())
+            .template("2")
+            .specPaused()
+            .decide(NOW);
 
     assertThat(d.serviceSelectors()).isEmpty();
     assertThat(d.status().phase()).contains(Phase.Paused);
@@ -224,20 +262,25 @@ class BlueGreenDeciderTest {
 
   @Test
   void whileAnotherReplicaSetIsActiveTheStatusCountsAndSelectsItsPods() {
-    Decision d = BlueGreenState.previewing(strategy().build(), 3, 1).replicaSet("1", 1, 3, 2).decide(NOW);
+    Decision d =
+        BlueGreenState.previewing(strategy().build(), 3, 1).replicaSet("1", 1, 3, 2).decide(NOW);
 
     assertThat(d.status().availableReplicas()).isEqualTo(2);
     assertThat(d.status().readyReplicas()).isEqualTo(2);
     assertThat(d.status().updatedReplicas()).isEqualTo(3);
     assertThat(d.status().selector()).contains("app=demo,rollouts-pod-template-hash=hash1");
-    assertThat(d.status().condition(ConditionType.Available)).hasValueSatisfying(c -> assertThat(c.isTrue()).isFalse());
+    assertThat(d.status().condition(ConditionType.Available))
+        .hasValueSatisfying(c -> assertThat(c.isTrue()).isFalse());
   }
 
   @Test
   void aNewTemplateResetsThePreviewCheckpointAndThePause() {
     BlueGreenState midPromotion =
         BlueGreenState.pausedForPromotion(strategy().previewReplicaCount(1).build(), T0)
-            .status(s -> s.blueGreen(new BlueGreenStatus(Optional.of(hash("1")), Optional.of(hash("2")), true)))
+            .status(
+                s ->
+                    s.blueGreen(
+                        new BlueGreenStatus(Optional.of(hash("1")), Optional.of(hash("2")), true)))
             .template("3");
 
     Decision d = midPromotion.decide(NOW);

@@ -25,11 +25,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** previewReplicaCount, full promotion, undo, anti-affinity, ephemeral metadata and analysis fields. */
+/**
+ * previewReplicaCount, full promotion, undo, anti-affinity, ephemeral metadata and analysis fields.
+ */
 class BlueGreenPromotionTest {
 
   private static final Instant NOW = T0.plusSeconds(100);
-  private static final Map<String, Object> ANALYSIS = Map.of("templates", List.of(Map.of("templateName", "smoke")));
+  private static final Map<String, Object> ANALYSIS =
+      Map.of("templates", List.of(Map.of("templateName", "smoke")));
 
   private static BlueGreenState previewOfOne() {
     return BlueGreenState.pausedForPromotion(strategy().previewReplicaCount(1).build(), T0)
@@ -54,7 +57,9 @@ class BlueGreenPromotionTest {
                 s ->
                     s.pauseConditions(List.of())
                         .controllerPause(false)
-                        .blueGreen(new BlueGreenStatus(Optional.of(hash("1")), Optional.of(hash("2")), true)));
+                        .blueGreen(
+                            new BlueGreenStatus(
+                                Optional.of(hash("1")), Optional.of(hash("2")), true)));
 
     Decision scaling = pastCheckpoint.decide(NOW);
     assertThat(replicasOf(scaling, "2")).isEqualTo(3);
@@ -68,7 +73,8 @@ class BlueGreenPromotionTest {
 
   @Test
   void aFullPromotionSkipsThePauseAndThePreviewReplicaCount() {
-    BlueGreenState full = previewOfOne().status(s -> s.pauseConditions(List.of()).promoteFull(true));
+    BlueGreenState full =
+        previewOfOne().status(s -> s.pauseConditions(List.of()).promoteFull(true));
 
     assertThat(replicasOf(full.decide(NOW), "2")).isEqualTo(3);
     Decision d = full.replicaSet("2", 2, 3, 3).decide(NOW);
@@ -76,7 +82,10 @@ class BlueGreenPromotionTest {
     assertThat(d.status().stableRS()).contains(hash("2"));
     assertThat(d.status().promoteFull()).isFalse();
     assertThat(d.events())
-        .contains(RolloutEvent.normal("RolloutCompleted", "Rollout completed update to revision 2 (hash2): Full promotion requested"));
+        .contains(
+            RolloutEvent.normal(
+                "RolloutCompleted",
+                "Rollout completed update to revision 2 (hash2): Full promotion requested"));
   }
 
   @Test
@@ -93,13 +102,17 @@ class BlueGreenPromotionTest {
                 s ->
                     s.currentPodHash(hash("2"))
                         .stableRS(hash("2"))
-                        .blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false)));
+                        .blueGreen(
+                            new BlueGreenStatus(
+                                Optional.of(hash("2")), Optional.of(hash("2")), false)));
 
     Decision d = undo.decide(NOW);
 
     assertThat(d.createReplicaSet()).isEmpty();
-    assertThat(d.replicaSet("demo-hash1")).hasValueSatisfying(u -> assertThat(u.revision()).isEqualTo(3));
-    assertThat(d.events()).contains(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision 3"));
+    assertThat(d.replicaSet("demo-hash1"))
+        .hasValueSatisfying(u -> assertThat(u.revision()).isEqualTo(3));
+    assertThat(d.events())
+        .contains(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision 3"));
     assertThat(selectorOf(d, PREVIEW)).contains(hash("1"));
     assertThat(selectorOf(d, ACTIVE)).isEmpty();
     assertThat(d.status().currentPodHash()).contains(hash("1"));
@@ -121,7 +134,9 @@ class BlueGreenPromotionTest {
                     s.observedGeneration("3")
                         .currentPodHash(hash("1"))
                         .stableRS(hash("2"))
-                        .blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("1")), false)));
+                        .blueGreen(
+                            new BlueGreenStatus(
+                                Optional.of(hash("2")), Optional.of(hash("1")), false)));
 
     Decision d = undone.decide(NOW);
 
@@ -134,7 +149,9 @@ class BlueGreenPromotionTest {
   @Test
   void theNewReplicaSetAvoidsTheStablePodsPreferablyWithTheWeight() {
     Decision d =
-        BlueGreenState.healthy(strategy().antiAffinity(new AntiAffinity.Preferred(40)).build()).template("2").decide(NOW);
+        BlueGreenState.healthy(strategy().antiAffinity(new AntiAffinity.Preferred(40)).build())
+            .template("2")
+            .decide(NOW);
 
     assertThat(d.createReplicaSet().flatMap(c -> c.antiAffinity()))
         .contains(new AntiAffinityRule(hash("1"), new AntiAffinity.Preferred(40)));
@@ -142,7 +159,10 @@ class BlueGreenPromotionTest {
 
   @Test
   void theNewReplicaSetAvoidsTheStablePodsAsARequirement() {
-    Decision d = BlueGreenState.healthy(strategy().antiAffinity(new AntiAffinity.Required()).build()).template("2").decide(NOW);
+    Decision d =
+        BlueGreenState.healthy(strategy().antiAffinity(new AntiAffinity.Required()).build())
+            .template("2")
+            .decide(NOW);
 
     assertThat(d.createReplicaSet().flatMap(c -> c.antiAffinity()))
         .contains(new AntiAffinityRule(hash("1"), new AntiAffinity.Required()));
@@ -150,7 +170,9 @@ class BlueGreenPromotionTest {
 
   @Test
   void aFirstDeployHasNothingToAvoid() {
-    Decision d = BlueGreenState.fresh(strategy().antiAffinity(new AntiAffinity.Required()).build()).decide(NOW);
+    Decision d =
+        BlueGreenState.fresh(strategy().antiAffinity(new AntiAffinity.Required()).build())
+            .decide(NOW);
 
     assertThat(d.createReplicaSet().flatMap(c -> c.antiAffinity())).isEmpty();
   }
@@ -181,12 +203,15 @@ class BlueGreenPromotionTest {
                 s ->
                     s.currentPodHash(hash("2"))
                         .stableRS(hash("2"))
-                        .blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false)));
+                        .blueGreen(
+                            new BlueGreenStatus(
+                                Optional.of(hash("2")), Optional.of(hash("2")), false)));
 
     Decision d = promoted.decide(NOW);
 
     assertThat(d.replicaSet("demo-hash2").flatMap(u -> u.podMetadata())).contains(active);
-    assertThat(d.replicaSet("demo-hash1").flatMap(u -> u.podMetadata())).contains(new PodMetadata(Map.of(), Map.of()));
+    assertThat(d.replicaSet("demo-hash1").flatMap(u -> u.podMetadata()))
+        .contains(new PodMetadata(Map.of(), Map.of()));
   }
 
   @Test
@@ -204,10 +229,13 @@ class BlueGreenPromotionTest {
 
     assertThat(selectorOf(d, ACTIVE)).contains(hash("1"));
     assertThat(d.status().pauseConditions()).isEmpty();
-    assertThat(d.status().condition(ConditionType.Progressing)).hasValueSatisfying(c -> {
-      assertThat(c.reason()).isEqualTo("AnalysisNotSupported");
-      assertThat(c.message()).contains("spec.strategy.blueGreen.prePromotionAnalysis", "promote --full");
-    });
+    assertThat(d.status().condition(ConditionType.Progressing))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.reason()).isEqualTo("AnalysisNotSupported");
+              assertThat(c.message())
+                  .contains("spec.strategy.blueGreen.prePromotionAnalysis", "promote --full");
+            });
     assertThat(d.status().message()).contains("active service cutover pending");
   }
 
@@ -226,7 +254,8 @@ class BlueGreenPromotionTest {
   void aFullPromotionSkipsThePrePromotionAnalysis() {
     BlueGreenStrategy strategy = strategy().prePromotionAnalysis(ANALYSIS).build();
 
-    Decision d = BlueGreenState.previewing(strategy, 3, 3).status(s -> s.promoteFull(true)).decide(NOW);
+    Decision d =
+        BlueGreenState.previewing(strategy, 3, 3).status(s -> s.promoteFull(true)).decide(NOW);
 
     assertThat(selectorOf(d, ACTIVE)).contains(hash("2"));
     assertThat(d.status().stableRS()).contains(hash("2"));
@@ -234,7 +263,8 @@ class BlueGreenPromotionTest {
 
   @Test
   void aPostPromotionAnalysisKeepsTheOldStableAfterTheSwitch() {
-    BlueGreenStrategy strategy = strategy().autoPromotionEnabled(true).postPromotionAnalysis(ANALYSIS).build();
+    BlueGreenStrategy strategy =
+        strategy().autoPromotionEnabled(true).postPromotionAnalysis(ANALYSIS).build();
 
     Decision d = BlueGreenState.previewing(strategy, 3, 3).decide(NOW);
 
@@ -242,9 +272,11 @@ class BlueGreenPromotionTest {
     assertThat(d.status().stableRS()).contains(hash("1"));
     assertThat(d.status().phase()).contains(Phase.Progressing);
     assertThat(d.status().message()).contains("waiting for analysis to complete");
-    assertThat(d.status().condition(ConditionType.Progressing)).hasValueSatisfying(c -> {
-      assertThat(c.reason()).isEqualTo("AnalysisNotSupported");
-      assertThat(c.message()).contains("spec.strategy.blueGreen.postPromotionAnalysis");
-    });
+    assertThat(d.status().condition(ConditionType.Progressing))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.reason()).isEqualTo("AnalysisNotSupported");
+              assertThat(c.message()).contains("spec.strategy.blueGreen.postPromotionAnalysis");
+            });
   }
 }

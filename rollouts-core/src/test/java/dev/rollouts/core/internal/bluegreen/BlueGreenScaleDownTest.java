@@ -37,7 +37,9 @@ class BlueGreenScaleDownTest {
                     .currentPodHash(hash("2"))
                     .stableRS(hash("2"))
                     .replicas(6)
-                    .blueGreen(new BlueGreenStatus(Optional.of(hash("2")), Optional.of(hash("2")), false)));
+                    .blueGreen(
+                        new BlueGreenStatus(
+                            Optional.of(hash("2")), Optional.of(hash("2")), false)));
   }
 
   @Test
@@ -47,12 +49,15 @@ class BlueGreenScaleDownTest {
     assertThat(replicasOf(d, "1")).isEqualTo(3);
     assertThat(deadlineOf(d, "1")).contains(NOW.plusSeconds(30));
     assertThat(d.requeueAfter()).contains(Duration.ofSeconds(30));
-    assertThat(d.status().phase()).as("old pods waiting out the delay do not hold the phase").contains(Phase.Healthy);
+    assertThat(d.status().phase())
+        .as("old pods waiting out the delay do not hold the phase")
+        .contains(Phase.Healthy);
   }
 
   @Test
   void scaleDownDelaySecondsSetsTheDeadline() {
-    Decision d = promoted(strategy().scaleDownDelaySeconds(300).build(), Optional.empty()).decide(NOW);
+    Decision d =
+        promoted(strategy().scaleDownDelaySeconds(300).build(), Optional.empty()).decide(NOW);
 
     assertThat(deadlineOf(d, "1")).contains(NOW.plusSeconds(300));
   }
@@ -77,7 +82,8 @@ class BlueGreenScaleDownTest {
 
   @Test
   void aZeroScaleDownDelayScalesTheOldReplicaSetDownAtOnce() {
-    Decision d = promoted(strategy().scaleDownDelaySeconds(0).build(), Optional.empty()).decide(NOW);
+    Decision d =
+        promoted(strategy().scaleDownDelaySeconds(0).build(), Optional.empty()).decide(NOW);
 
     assertThat(replicasOf(d, "1")).isZero();
   }
@@ -96,7 +102,9 @@ class BlueGreenScaleDownTest {
                     s.observedGeneration("3")
                         .currentPodHash(hash("3"))
                         .stableRS(hash("3"))
-                        .blueGreen(new BlueGreenStatus(Optional.of(hash("3")), Optional.of(hash("3")), false)));
+                        .blueGreen(
+                            new BlueGreenStatus(
+                                Optional.of(hash("3")), Optional.of(hash("3")), false)));
 
     Decision d = state.decide(NOW);
 
@@ -106,24 +114,35 @@ class BlueGreenScaleDownTest {
 
   @Test
   void aRevisionLimitOfZeroScalesEveryOldReplicaSetDownAtOnce() {
-    Decision d = promoted(strategy().scaleDownDelayRevisionLimit(0).build(), Optional.empty()).decide(NOW);
+    Decision d =
+        promoted(strategy().scaleDownDelayRevisionLimit(0).build(), Optional.empty()).decide(NOW);
 
     assertThat(replicasOf(d, "1")).isZero();
   }
 
   @Test
   void aReplicaSetTheActiveServiceStillSelectsIsNeverScaledDown() {
-    Decision d = promoted(strategy().build(), Optional.of(NOW.minusSeconds(5))).select(ACTIVE, "1").decide(NOW);
+    Decision d =
+        promoted(strategy().build(), Optional.of(NOW.minusSeconds(5)))
+            .select(ACTIVE, "1")
+            .decide(NOW);
 
     assertThat(replicasOf(d, "1")).isEqualTo(3);
   }
 
   @Test
   void oldReplicaSetsBeyondTheRevisionHistoryLimitAreDeletedOnceScaledDown() {
-    BlueGreenState state = promoted(strategy().build(), Optional.empty()).replicaSet("1", 1, 0, 0).revisionHistoryLimit(0);
+    BlueGreenState state =
+        promoted(strategy().build(), Optional.empty())
+            .replicaSet("1", 1, 0, 0)
+            .revisionHistoryLimit(0);
 
     assertThat(state.decide(NOW).deleteReplicaSets()).containsExactly("demo-hash1");
-    assertThat(promoted(strategy().build(), Optional.empty()).revisionHistoryLimit(0).decide(NOW).deleteReplicaSets())
+    assertThat(
+            promoted(strategy().build(), Optional.empty())
+                .revisionHistoryLimit(0)
+                .decide(NOW)
+                .deleteReplicaSets())
         .as("a ReplicaSet with pods is kept")
         .isEmpty();
   }

@@ -53,7 +53,10 @@ final class BlueGreenState {
 
   /** Active and preview Services, manual promotion (the seed manifest). */
   static BlueGreenStrategy.Builder strategy() {
-    return BlueGreenStrategy.builder().activeService(ACTIVE).previewService(PREVIEW).autoPromotionEnabled(false);
+    return BlueGreenStrategy.builder()
+        .activeService(ACTIVE)
+        .previewService(PREVIEW)
+        .autoPromotionEnabled(false);
   }
 
   static String hash(String version) {
@@ -113,10 +116,16 @@ final class BlueGreenState {
     return s;
   }
 
-  /** {@link #previewing} with all 3 preview pods available and the BlueGreenPause condition since {@code since}. */
+  /**
+   * {@link #previewing} with all 3 preview pods available and the BlueGreenPause condition since
+   * {@code since}.
+   */
   static BlueGreenState pausedForPromotion(BlueGreenStrategy strategy, Instant since) {
     return previewing(strategy, 3, 3)
-        .status(s -> s.addPauseConditions(new PauseCondition(PauseReason.BlueGreenPause, since)).controllerPause(true));
+        .status(
+            s ->
+                s.addPauseConditions(new PauseCondition(PauseReason.BlueGreenPause, since))
+                    .controllerPause(true));
   }
 
   BlueGreenState replicas(int replicas) {
@@ -144,7 +153,8 @@ final class BlueGreenState {
     return replicaSet(version, revision, spec, available, Optional.empty());
   }
 
-  BlueGreenState replicaSet(String version, long revision, int spec, int available, Optional<Instant> deadline) {
+  BlueGreenState replicaSet(
+      String version, long revision, int spec, int available, Optional<Instant> deadline) {
     replicaSets.put(
         version,
         ObservedReplicaSet.builder()
@@ -191,7 +201,10 @@ final class BlueGreenState {
   }
 
   Observed observed() {
-    return Observed.builder().replicaSets(new ArrayList<>(replicaSets.values())).services(services).build();
+    return Observed.builder()
+        .replicaSets(new ArrayList<>(replicaSets.values()))
+        .services(services)
+        .build();
   }
 
   Decision decide(Instant now) {

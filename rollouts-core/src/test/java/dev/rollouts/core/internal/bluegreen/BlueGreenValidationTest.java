@@ -73,11 +73,13 @@ class BlueGreenValidationTest {
             "spec.strategy.blueGreen.prePromotionAnalysis.templates: Required value: at least one analysis template must be named"),
         row(
             "postPromotionAnalysis template without a name",
-            b -> b.postPromotionAnalysis(Map.of("templates", List.of(Map.of("clusterScope", true)))),
+            b ->
+                b.postPromotionAnalysis(Map.of("templates", List.of(Map.of("clusterScope", true)))),
             "spec.strategy.blueGreen.postPromotionAnalysis.templates[0].templateName: Required value: the analysis template must be named"));
   }
 
-  private static Arguments row(String name, UnaryOperator<BlueGreenStrategy.Builder> edit, String message) {
+  private static Arguments row(
+      String name, UnaryOperator<BlueGreenStrategy.Builder> edit, String message) {
     return Arguments.of(name, edit, message);
   }
 
@@ -85,7 +87,9 @@ class BlueGreenValidationTest {
   @MethodSource("invalidSpecs")
   void anInvalidSpecIsReportedNamingTheFieldAndNothingIsDone(
       String name, UnaryOperator<BlueGreenStrategy.Builder> edit, String message) {
-    BlueGreenStrategy strategy = edit.apply(BlueGreenStrategy.builder().activeService("active").previewService(PREVIEW)).build();
+    BlueGreenStrategy strategy =
+        edit.apply(BlueGreenStrategy.builder().activeService("active").previewService(PREVIEW))
+            .build();
 
     Decision d = BlueGreenState.fresh(strategy).decide(T0);
 
@@ -101,7 +105,8 @@ class BlueGreenValidationTest {
   @ParameterizedTest(name = "missing {0}")
   @MethodSource("namedServices")
   void aMissingServiceIsReportedAsInvalidSpec(String field, String service) {
-    Decision d = BlueGreenState.fresh(BlueGreenState.strategy().build()).withoutService(service).decide(T0);
+    Decision d =
+        BlueGreenState.fresh(BlueGreenState.strategy().build()).withoutService(service).decide(T0);
 
     assertThat(d.status().condition(ConditionType.InvalidSpec))
         .hasValueSatisfying(
@@ -119,6 +124,7 @@ class BlueGreenValidationTest {
   }
 
   static Stream<Arguments> namedServices() {
-    return Stream.of(Arguments.of("activeService", "active"), Arguments.of("previewService", "preview"));
+    return Stream.of(
+        Arguments.of("activeService", "active"), Arguments.of("previewService", "preview"));
   }
 }

@@ -42,12 +42,17 @@ final class BlueGreenCluster {
             .build();
     this.cluster =
         SimulatedCluster.of(
-            Fixtures.rollout(spec), List.of(Fixtures.service(ACTIVE), Fixtures.service(PREVIEW)), T0);
+            Fixtures.rollout(spec),
+            List.of(Fixtures.service(ACTIVE), Fixtures.service(PREVIEW)),
+            T0);
   }
 
   /** The seed manifest's strategy: active and preview Services, manual promotion. */
   static BlueGreenStrategy.Builder seed() {
-    return BlueGreenStrategy.builder().activeService(ACTIVE).previewService(PREVIEW).autoPromotionEnabled(false);
+    return BlueGreenStrategy.builder()
+        .activeService(ACTIVE)
+        .previewService(PREVIEW)
+        .autoPromotionEnabled(false);
   }
 
   Decision sync() {
@@ -81,7 +86,8 @@ final class BlueGreenCluster {
 
   /** {@code kubectl argo rollouts promote --full}. */
   void promoteFull() {
-    cluster.updateStatus(s -> RolloutStatus.builder().from(s).promoteFull(true).pauseConditions(List.of()).build());
+    cluster.updateStatus(
+        s -> RolloutStatus.builder().from(s).promoteFull(true).pauseConditions(List.of()).build());
   }
 
   /** {@code kubectl argo rollouts abort}. */
@@ -107,7 +113,10 @@ final class BlueGreenCluster {
   }
 
   int replicas(String version) {
-    return cluster.replicaSet("demo-hash" + version).map(ObservedReplicaSet::specReplicas).orElse(-1);
+    return cluster
+        .replicaSet("demo-hash" + version)
+        .map(ObservedReplicaSet::specReplicas)
+        .orElse(-1);
   }
 
   Optional<ObservedReplicaSet> rs(String version) {

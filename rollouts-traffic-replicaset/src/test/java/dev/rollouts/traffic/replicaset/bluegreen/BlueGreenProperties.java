@@ -31,7 +31,8 @@ import net.jqwik.api.Provide;
  */
 class BlueGreenProperties {
 
-  private static final Map<String, Object> ANALYSIS = Map.of("templates", List.of(Map.of("templateName", "smoke")));
+  private static final Map<String, Object> ANALYSIS =
+      Map.of("templates", List.of(Map.of("templateName", "smoke")));
 
   /** A user action or a change in the cluster between two syncs. */
   enum Action {
@@ -60,7 +61,8 @@ class BlueGreenProperties {
   }
 
   private static Arbitrary<BlueGreenStrategy> strategies(int replicas) {
-    Arbitrary<Optional<Integer>> preview = Arbitraries.integers().between(1, replicas).optional(0.4);
+    Arbitrary<Optional<Integer>> preview =
+        Arbitraries.integers().between(1, replicas).optional(0.4);
     Arbitrary<Optional<Boolean>> autoPromotion = Arbitraries.of(true, false).optional(0.8);
     Arbitrary<Optional<Integer>> autoSeconds = Arbitraries.of(0, 10, 45).optional(0.4);
     Arbitrary<Optional<Integer>> delay = Arbitraries.of(0, 5, 30, 120).optional(0.5);
@@ -73,12 +75,25 @@ class BlueGreenProperties {
             net.jqwik.api.Tuple.of(1, "prePromotionAnalysis"),
             net.jqwik.api.Tuple.of(1, "postPromotionAnalysis"));
     return Combinators.combine(
-            preview, autoPromotion, autoSeconds, delay, revisionLimit, abortDelay, withPreviewService, analysis)
+            preview,
+            autoPromotion,
+            autoSeconds,
+            delay,
+            revisionLimit,
+            abortDelay,
+            withPreviewService,
+            analysis)
         .as(
             (p, auto, seconds, d, limit, abort, withPreview, analyses) ->
                 BlueGreenStrategy.builder()
-                    .prePromotionAnalysis(analyses.equals("prePromotionAnalysis") ? Optional.of(ANALYSIS) : Optional.empty())
-                    .postPromotionAnalysis(analyses.equals("postPromotionAnalysis") ? Optional.of(ANALYSIS) : Optional.empty())
+                    .prePromotionAnalysis(
+                        analyses.equals("prePromotionAnalysis")
+                            ? Optional.of(ANALYSIS)
+                            : Optional.empty())
+                    .postPromotionAnalysis(
+                        analyses.equals("postPromotionAnalysis")
+                            ? Optional.of(ANALYSIS)
+                            : Optional.empty())
                     .activeService(ACTIVE)
                     .previewService(withPreview ? Optional.of(PREVIEW) : Optional.empty())
                     .previewReplicaCount(p)
@@ -110,47 +125,62 @@ class BlueGreenProperties {
   }
 
   @Property(tries = 300)
-  void theActiveServiceNeverSwitchesToAReplicaSetThatIsNotFullyAvailable(@ForAll("scenarios") Scenario scenario) {
-    play(scenario, (observed, decision, replicas) -> {
-      Optional<String> before = hash(observed.services().get(ACTIVE));
-      Optional<String> after = Optional.ofNullable(decision.serviceSelectors().get(ACTIVE)).map(s -> s.get(HASH));
-      if (after.isPresent() && !after.equals(before)) {
-        ObservedReplicaSet target = byHash(observed, after.get()).orElseThrow();
-        assertThat(target.availableReplicas()).as("available pods of %s", target.name()).isGreaterThanOrEqualTo(replicas);
-      }
-    });
+  void theActiveServiceNeverSwitchesToAReplicaSetThatIsNotFullyAvailable(
+      @ForAll("scenarios") Scenario scenario) {
+    play(
+        scenario,
+        (observed, decision, replicas) -> {
+          Optional<String> before = hash(observed.services().get(ACTIVE));
+          Optional<String> after =
+              Optional.ofNullable(decision.serviceSelectors().get(ACTIVE)).map(s -> s.get(HASH));
+          if (after.isPresent() && !after.equals(before)) {
+            ObservedReplicaSet target = byHash(observed, after.get()).orElseThrow();
+            assertThat(target.availableReplicas())
+                .as("available pods of %s", target.name())
+                .isGreaterThanOrEqualTo(replicas);
+          }
+        });
   }
 
   @Property(tries = 300)
-  void aReplicaSetTheActiveServiceSelectsIsNeverScaledBelowFull(@ForAll("scenarios") Scenario scenario) {
-    play(scenario, (observed, decision, replicas) -> {
-      for (Optional<String> selected :
-          List.of(
-              hash(observed.services().get(ACTIVE)),
-              Optional.ofNullable(decision.serviceSelectors().get(ACTIVE)).map(s -> s.get(HASH)))) {
-        selected
-            .flatMap(h -> byHash(observed, h))
-            .flatMap(rs -> decision.replicaSet(rs.name()))
-            .map(ReplicaSetUpdate::replicas)
-            .ifPresent(desired -> assertThat(desired).isGreaterThanOrEqualTo(replicas));
-      }
-    });
+  void aReplicaSetTheActiveServiceSelectsIsNeverScaledBelowFull(
+      @ForAll("scenarios") Scenario scenario) {
+    play(
+        scenario,
+        (observed, decision, replicas) -> {
+          for (Optional<String> selected :
+              List.of(
+                  hash(observed.services().get(ACTIVE)),
+                  Optional.ofNullable(decision.serviceSelectors().get(ACTIVE))
+                      .map(s -> s.get(HASH)))) {
+            selected
+                .flatMap(h -> byHash(observed, h))
+                .flatMap(rs -> decision.replicaSet(rs.name()))
+                .map(ReplicaSetUpdate::replicas)
+                .ifPresent(desired -> assertThat(desired).isGreaterThanOrEqualTo(replicas));
+          }
+        });
   }
 
   @Property(tries = 300)
-  void aPromoteNeverLeavesBothServicesWithoutAnAvailableReplicaSet(@ForAll("scenarios") Scenario scenario) {
-    play(scenario, (observed, decision, replicas) -> {
-      ObservedService activeBefore = observed.services().get(ACTIVE);
-      ObservedService activeAfter = desired(observed, decision, ACTIVE);
-      boolean switched = !hash(activeBefore).equals(hash(activeAfter));
-      if (!switched && !servesAvailablePods(observed, activeBefore)) {
-        return;
-      }
-      boolean active = servesAvailablePods(observed, activeAfter);
-      boolean preview = servesAvailablePods(observed, desired(observed, decision, PREVIEW));
-      assertThat(active || preview).as("one Service still selects available pods").isTrue();
-      assertThat(!switched || active).as("a switched active Service selects available pods").isTrue();
-    });
+  void aPromoteNeverLeavesBothServicesWithoutAnAvailableReplicaSet(
+      @ForAll("scenarios") Scenario scenario) {
+    play(
+        scenario,
+        (observed, decision, replicas) -> {
+          ObservedService activeBefore = observed.services().get(ACTIVE);
+          ObservedService activeAfter = desired(observed, decision, ACTIVE);
+          boolean switched = !hash(activeBefore).equals(hash(activeAfter));
+          if (!switched && !servesAvailablePods(observed, activeBefore)) {
+            return;
+          }
+          boolean active = servesAvailablePods(observed, activeAfter);
+          boolean preview = servesAvailablePods(observed, desired(observed, decision, PREVIEW));
+          assertThat(active || preview).as("one Service still selects available pods").isTrue();
+          assertThat(!switched || active)
+              .as("a switched active Service selects available pods")
+              .isTrue();
+        });
   }
 
   @Property(tries = 200)
@@ -167,7 +197,10 @@ class BlueGreenProperties {
     assertThat(status.currentPodHash()).contains(hash);
     assertThat(bg.selects(ACTIVE)).contains(hash);
     assertThat(bg.cluster.replicaSets())
-        .allSatisfy(rs -> assertThat(rs.specReplicas()).isEqualTo(rs.podTemplateHash().equals(hash) ? scenario.replicas() : 0));
+        .allSatisfy(
+            rs ->
+                assertThat(rs.specReplicas())
+                    .isEqualTo(rs.podTemplateHash().equals(hash) ? scenario.replicas() : 0));
   }
 
   @Property(tries = 100)
@@ -178,13 +211,17 @@ class BlueGreenProperties {
         .isEqualTo(bg.engine.decide(bg.cluster.rollout(), bg.cluster.observed(), bg.cluster.now()));
   }
 
-  /** Syncs, makes pods available, promotes where paused and waits where asked; returns the passes taken. */
+  /**
+   * Syncs, makes pods available, promotes where paused and waits where asked; returns the passes
+   * taken.
+   */
   static int driveToCompletion(BlueGreenCluster bg, int limit) {
     if (bg.status().abort()) {
       bg.retry();
     }
     if (bg.cluster.rollout().spec().paused()) {
-      bg.cluster.updateSpec(spec -> dev.rollouts.core.spec.RolloutSpec.builder().from(spec).paused(false).build());
+      bg.cluster.updateSpec(
+          spec -> dev.rollouts.core.spec.RolloutSpec.builder().from(spec).paused(false).build());
     }
     for (int pass = 0; pass < limit; pass++) {
       RolloutStatus before = bg.status();
@@ -212,7 +249,8 @@ class BlueGreenProperties {
    * Whether {@code d}, decided on what the cluster showed before it, finds the Rollout fully
    * promoted and asks for nothing new.
    */
-  private static boolean complete(BlueGreenCluster bg, RolloutStatus before, Observed observed, Decision d) {
+  private static boolean complete(
+      BlueGreenCluster bg, RolloutStatus before, Observed observed, Decision d) {
     boolean noScaling =
         d.createReplicaSet().isEmpty()
             && d.deleteReplicaSets().isEmpty()
@@ -220,18 +258,26 @@ class BlueGreenProperties {
                 .allMatch(
                     u -> {
                       ObservedReplicaSet rs = observed.replicaSet(u.name()).orElseThrow();
-                      return rs.specReplicas() == u.replicas() && rs.scaleDownDeadline().equals(u.scaleDownDeadline());
+                      return rs.specReplicas() == u.replicas()
+                          && rs.scaleDownDeadline().equals(u.scaleDownDeadline());
                     });
     boolean noSwitch =
         d.serviceSelectors().entrySet().stream()
             .allMatch(e -> e.getValue().equals(observed.services().get(e.getKey()).selector()));
     String hash = bg.cluster.rollout().spec().template().hash();
     boolean promoted =
-        d.status().phase().equals(Optional.of(Phase.Healthy)) && d.status().stableRS().equals(Optional.of(hash));
-    return promoted && noScaling && noSwitch && d.status().equals(before) && d.requeueAfter().isEmpty();
+        d.status().phase().equals(Optional.of(Phase.Healthy))
+            && d.status().stableRS().equals(Optional.of(hash));
+    return promoted
+        && noScaling
+        && noSwitch
+        && d.status().equals(before)
+        && d.requeueAfter().isEmpty();
   }
 
-  /** What one sync is checked against: the observed state, its Decision and {@code spec.replicas}. */
+  /**
+   * What one sync is checked against: the observed state, its Decision and {@code spec.replicas}.
+   */
   interface Check {
     void verify(Observed observed, Decision decision, int replicas);
   }
@@ -269,8 +315,12 @@ class BlueGreenProperties {
           version = target;
           bg.setImage(Integer.toString(version));
         }
-        case PAUSE -> bg.cluster.updateSpec(s -> dev.rollouts.core.spec.RolloutSpec.builder().from(s).paused(true).build());
-        case RESUME -> bg.cluster.updateSpec(s -> dev.rollouts.core.spec.RolloutSpec.builder().from(s).paused(false).build());
+        case PAUSE ->
+            bg.cluster.updateSpec(
+                s -> dev.rollouts.core.spec.RolloutSpec.builder().from(s).paused(true).build());
+        case RESUME ->
+            bg.cluster.updateSpec(
+                s -> dev.rollouts.core.spec.RolloutSpec.builder().from(s).paused(false).build());
       }
     }
   }
@@ -280,7 +330,9 @@ class BlueGreenProperties {
   }
 
   private static Optional<ObservedReplicaSet> byHash(Observed observed, String hash) {
-    return observed.replicaSets().stream().filter(rs -> rs.podTemplateHash().equals(hash)).findFirst();
+    return observed.replicaSets().stream()
+        .filter(rs -> rs.podTemplateHash().equals(hash))
+        .findFirst();
   }
 
   private static ObservedService desired(Observed observed, Decision decision, String name) {

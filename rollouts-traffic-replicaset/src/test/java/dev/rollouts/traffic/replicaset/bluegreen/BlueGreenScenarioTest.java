@@ -24,7 +24,9 @@ class BlueGreenScenarioTest {
     bg.run(5);
     assertThat(bg.status().phase()).contains(Phase.Paused);
     assertThat(bg.status().message()).contains("BlueGreenPause");
-    assertThat(bg.status().pauseConditions()).extracting(p -> p.reason()).containsExactly(PauseReason.BlueGreenPause);
+    assertThat(bg.status().pauseConditions())
+        .extracting(p -> p.reason())
+        .containsExactly(PauseReason.BlueGreenPause);
     assertThat(bg.selects(ACTIVE)).contains("hash1");
     assertThat(bg.selects(PREVIEW)).contains("hash2");
     assertThat(bg.status().blueGreen().previewSelector()).contains("hash2");
@@ -48,12 +50,15 @@ class BlueGreenScenarioTest {
 
   @Test
   void autoPromotionSwitchesAsSoonAsThePreviewIsAvailable() {
-    BlueGreenCluster bg = new BlueGreenCluster(2, BlueGreenCluster.seed().autoPromotionEnabled(true).build()).deployed();
+    BlueGreenCluster bg =
+        new BlueGreenCluster(2, BlueGreenCluster.seed().autoPromotionEnabled(true).build())
+            .deployed();
 
     bg.setImage("2");
     bg.run(4);
 
-    assertThat(bg.decisions).noneMatch(d -> d.status().phase().equals(java.util.Optional.of(Phase.Paused)));
+    assertThat(bg.decisions)
+        .noneMatch(d -> d.status().phase().equals(java.util.Optional.of(Phase.Paused)));
     assertThat(bg.selects(ACTIVE)).contains("hash2");
     assertThat(bg.status().stableRS()).contains("hash2");
   }
@@ -61,7 +66,10 @@ class BlueGreenScenarioTest {
   @Test
   void autoPromotionSecondsPromoteWhenTheEngineIsCalledBack() {
     BlueGreenCluster bg =
-        new BlueGreenCluster(2, BlueGreenCluster.seed().autoPromotionEnabled(true).autoPromotionSeconds(45).build()).deployed();
+        new BlueGreenCluster(
+                2,
+                BlueGreenCluster.seed().autoPromotionEnabled(true).autoPromotionSeconds(45).build())
+            .deployed();
     bg.setImage("2");
     bg.run(4);
     assertThat(bg.status().phase()).contains(Phase.Paused);
@@ -77,7 +85,8 @@ class BlueGreenScenarioTest {
 
   @Test
   void previewReplicaCountRunsAReducedPreviewThenScalesUpBeforeTheSwitch() {
-    BlueGreenCluster bg = new BlueGreenCluster(4, BlueGreenCluster.seed().previewReplicaCount(1).build()).deployed();
+    BlueGreenCluster bg =
+        new BlueGreenCluster(4, BlueGreenCluster.seed().previewReplicaCount(1).build()).deployed();
     bg.setImage("2");
     bg.run(4);
     assertThat(bg.replicas("2")).isEqualTo(1);
@@ -105,7 +114,8 @@ class BlueGreenScenarioTest {
     bg.abort();
     bg.run(2);
     assertThat(bg.status().phase()).contains(Phase.Degraded);
-    assertThat(bg.status().message()).contains("RolloutAborted: Rollout aborted update to revision 2");
+    assertThat(bg.status().message())
+        .contains("RolloutAborted: Rollout aborted update to revision 2");
     assertThat(bg.selects(ACTIVE)).contains("hash1");
     assertThat(bg.replicas("2")).isEqualTo(3);
     bg.advance(30);
@@ -126,7 +136,9 @@ class BlueGreenScenarioTest {
 
   @Test
   void anUndoWithinTheScaleDownDelayGoesBackToTheWarmReplicaSetWithoutAPause() {
-    BlueGreenCluster bg = new BlueGreenCluster(3, BlueGreenCluster.seed().scaleDownDelaySeconds(600).build()).deployed();
+    BlueGreenCluster bg =
+        new BlueGreenCluster(3, BlueGreenCluster.seed().scaleDownDelaySeconds(600).build())
+            .deployed();
     bg.setImage("2");
     bg.run(5);
     bg.promote();
@@ -141,7 +153,11 @@ class BlueGreenScenarioTest {
     assertThat(bg.cluster.replicaSets()).hasSize(before);
     assertThat(bg.rs("1").get().revision()).isEqualTo(3);
     assertThat(bg.rs("1").get().scaleDownDeadline()).isEmpty();
-    assertThat(bg.decisions).noneMatch(d -> !d.status().pauseConditions().isEmpty() && d.status().currentPodHash().equals(java.util.Optional.of("hash1")));
+    assertThat(bg.decisions)
+        .noneMatch(
+            d ->
+                !d.status().pauseConditions().isEmpty()
+                    && d.status().currentPodHash().equals(java.util.Optional.of("hash1")));
     assertThat(bg.selects(ACTIVE)).contains("hash1");
     assertThat(bg.status().stableRS()).contains("hash1");
     assertThat(bg.rs("2").get().scaleDownDeadline()).isPresent();
@@ -175,7 +191,8 @@ class BlueGreenScenarioTest {
     bg.promoteFull();
     bg.run(3);
 
-    assertThat(bg.decisions.subList(5, bg.decisions.size())).allMatch(d -> d.status().pauseConditions().isEmpty());
+    assertThat(bg.decisions.subList(5, bg.decisions.size()))
+        .allMatch(d -> d.status().pauseConditions().isEmpty());
     assertThat(bg.selects(ACTIVE)).contains("hash2");
     assertThat(bg.status().stableRS()).contains("hash2");
     assertThat(bg.status().promoteFull()).isFalse();
