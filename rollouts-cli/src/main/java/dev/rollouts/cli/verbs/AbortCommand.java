@@ -1,11 +1,7 @@
 package dev.rollouts.cli.verbs;
 
-import dev.rollouts.cli.ClusterCommand;
 import dev.rollouts.cli.cluster.RolloutActions;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code rollouts abort NAME...}. */
 @Command(
@@ -19,18 +15,11 @@ import picocli.CommandLine.Parameters;
           + " a new template replaces it."
     },
     footer = {"", "Examples:", "  rollouts abort web"})
-public final class AbortCommand extends ClusterCommand {
-
-  @Parameters(paramLabel = "NAME", arity = "1..*", description = "The rollouts.")
-  List<String> names;
+public final class AbortCommand extends EachRolloutCommand {
 
   @Override
-  protected int run(KubernetesClient client, String namespace) {
-    RolloutActions actions = new RolloutActions(client, namespace);
-    for (String name : names) {
-      actions.abort(name);
-      out().println("rollout '" + name + "' aborted");
-    }
-    return 0;
+  protected String change(RolloutActions actions, String name) {
+    actions.abort(name);
+    return "aborted";
   }
 }

@@ -1,11 +1,7 @@
 package dev.rollouts.cli.verbs;
 
-import dev.rollouts.cli.ClusterCommand;
 import dev.rollouts.cli.cluster.RolloutActions;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code rollouts resume NAME...}: the older Argo verb, kept for scripts that use it. */
 @Command(
@@ -17,18 +13,11 @@ import picocli.CommandLine.Parameters;
       "Clears spec.paused. To end a pause step, use 'promote', which also does this."
     },
     footer = {"", "Examples:", "  rollouts resume web"})
-public final class ResumeCommand extends ClusterCommand {
-
-  @Parameters(paramLabel = "NAME", arity = "1..*", description = "The rollouts.")
-  List<String> names;
+public final class ResumeCommand extends EachRolloutCommand {
 
   @Override
-  protected int run(KubernetesClient client, String namespace) {
-    RolloutActions actions = new RolloutActions(client, namespace);
-    for (String name : names) {
-      actions.resume(name);
-      out().println("rollout '" + name + "' resumed");
-    }
-    return 0;
+  protected String change(RolloutActions actions, String name) {
+    actions.resume(name);
+    return "resumed";
   }
 }
