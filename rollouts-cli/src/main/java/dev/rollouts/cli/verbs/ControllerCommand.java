@@ -19,15 +19,15 @@ import picocli.CommandLine.Option;
       "",
       "Watches Rollouts and the ReplicaSets, Services and Ingresses around them, and drives each"
           + " Rollout through its canary or blue-green strategy. Without -n it watches every"
-          + " namespace. With --leader-elect, of several replicas only the one holding the Lease"
+          + " namespace. Leader election is on: of several replicas only the one holding the Lease"
           + " acts (Argo's lock name, so it never acts at once with an Argo Rollouts controller"
-          + " that uses the same Lease)."
+          + " that uses the same Lease). --no-leader-elect turns it off, for a single replica."
     },
     footer = {
       "",
       "Examples:",
       "  rollouts controller",
-      "  rollouts controller -n shop --leader-elect"
+      "  rollouts controller -n shop --no-leader-elect"
     })
 public final class ControllerCommand extends ClusterCommand {
 
@@ -44,7 +44,13 @@ public final class ControllerCommand extends ClusterCommand {
       description = "Rollouts synced in parallel (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--leader-elect", description = "Act only while holding the Lease.")
+  @Option(
+      names = "--leader-elect",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Act only while holding the Lease (default: on; --no-leader-elect to turn off).")
   boolean leaderElect;
 
   @Option(

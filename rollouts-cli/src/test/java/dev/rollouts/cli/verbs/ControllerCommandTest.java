@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ControllerCommandTest extends ClusterTest {
 
   @Test
-  void theControllerBringsARolloutToHealthyAndStopsWhenInterrupted() throws Exception {
+  void theControllerElectsALeaderBringsARolloutToHealthyAndStopsWhenInterrupted() throws Exception {
     try (PodSimulator pods =
         new PodSimulator(
                 cluster.server().newClient(),
@@ -32,7 +32,9 @@ class ControllerCommandTest extends ClusterTest {
       assertThat(status.exitCode()).isZero();
       assertThat(status.out()).endsWith("Healthy\n");
       assertThat(stopped.exitCode()).isZero();
-      assertThat(stopped.err()).startsWith("rollouts controller started, watching namespace shop");
+      assertThat(stopped.err())
+          .startsWith("rollouts controller started, watching namespace shop")
+          .contains("acting while it holds the Lease argo-rollouts-controller-lock");
     }
   }
 }
