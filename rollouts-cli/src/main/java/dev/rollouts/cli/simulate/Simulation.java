@@ -95,7 +95,10 @@ final class Simulation {
                   settings.failingImages())
               .start();
       RolloutController controller =
-          RolloutController.builder(cluster.newClient()).clock(clock).resyncPeriod(RESYNC).build();
+          RolloutController.builder(cluster.newClient())
+              .clock(clock, settings.speed())
+              .resyncPeriod(RESYNC)
+              .build();
       RolloutWatch watch = null;
       try {
         controller.start();

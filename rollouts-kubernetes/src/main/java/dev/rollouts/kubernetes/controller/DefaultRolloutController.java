@@ -158,7 +158,7 @@ final class DefaultRolloutController implements RolloutController {
       if (outcome != Outcome.WAITING) {
         queue.forget(key);
       }
-      result.requeueAfter().ifPresent(after -> queue.addAfter(key, after));
+      result.requeueAfter().ifPresent(after -> queue.addAfter(key, realTime(after)));
     } catch (WriteGuard.WriteRefusedException e) {
       LOG.info("[{}] stopped part-way: {}", key, e.getMessage());
       outcome = Outcome.SUCCESS;
@@ -210,5 +210,12 @@ final class DefaultRolloutController implements RolloutController {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
+  }
+
+  /** A delay in the clock's time as real time (the same, unless the clock runs faster). */
+  private Duration realTime(Duration clockTime) {
+    return settings.clockRate == 1.0
+        ? clockTime
+        : Duration.ofNanos((long) (clockTime.toNanos() / settings.clockRate));
   }
 }

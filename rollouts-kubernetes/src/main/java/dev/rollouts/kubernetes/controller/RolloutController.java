@@ -69,6 +69,7 @@ public interface RolloutController extends AutoCloseable {
     Duration expectationTimeout = Duration.ofSeconds(30);
     Duration startTimeout = Duration.ofMinutes(2);
     Clock clock = Clock.systemUTC();
+    double clockRate = 1.0;
 
     private Builder(KubernetesClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -154,7 +155,23 @@ public interface RolloutController extends AutoCloseable {
 
     /** The clock the engine's {@code now} comes from. Default: the system clock, UTC. */
     public Builder clock(Clock clock) {
+      return clock(clock, 1.0);
+    }
+
+    /**
+     * A clock that runs {@code rate} times as fast as real time, as a simulation's does: the
+     * engine's {@code now} comes from it, and a Decision's {@code requeueAfter} (in the clock's
+     * time) is waited for {@code requeueAfter / rate} in real time, so a timed pause ends on time
+     * at any speed.
+     *
+     * @throws IllegalArgumentException if {@code rate} is not positive
+     */
+    public Builder clock(Clock clock, double rate) {
+      if (!(rate > 0)) {
+        throw new IllegalArgumentException("the clock's rate must be positive, was " + rate);
+      }
       this.clock = Objects.requireNonNull(clock, "clock");
+      this.clockRate = rate;
       return this;
     }
 
