@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
+import com.google.common.base.Suppliers;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.RevisionHistory;
 import dev.rollouts.core.internal.StatusCalculator;
@@ -19,6 +20,7 @@ import dev.rollouts.core.traffic.TrafficPlugin;
 import dev.rollouts.core.traffic.TrafficRouter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One sync of a canary Rollout, in Argo's order: a changed template or changed steps only reset the
@@ -57,14 +59,17 @@ public final class CanaryDecider implements Strategy {
     if (router.isPresent()) {
       weights = traffic.reconcileRouting(router.get(), canary.trafficRouting().get());
     }
-    boolean scaled = !rollout.spec().paused() && scale(sync, canary, steps, replicas, weights);
+    // The unrouted split depends only on this sync's snapshot: scaling and step completion share
+    // it.
+    Supplier<ReplicaSplit> basicSplit =
+        Suppliers.memoize(
+            () -> replicas.basic((ReplicaWeighting) plugins.get(ReplicaWeighting.DEFAULT_NAME)));
+    boolean scaled =
+        !rollout.spec().paused() && scale(sync, canary, steps, replicas, weights, basicSplit);
     if (!scaled) {
       enterPauseStep(sync, steps);
     }
-    Optional<ReplicaWeighting> weighting =
-        Optional.ofNullable(plugins.get(ReplicaWeighting.DEFAULT_NAME))
-            .map(ReplicaWeighting.class::cast);
-    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, weighting)
+    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, basicSplit)
         .next();
   }
 
@@ -101,7 +106,8 @@ public final class CanaryDecider implements Strategy {
       CanaryStrategy canary,
       CanarySteps steps,
       CanaryReplicas replicas,
-      Optional<TrafficWeights> weights) {
+      Optional<TrafficWeights> weights,
+      Supplier<ReplicaSplit> basicSplit) {
     boolean delayAbort = AbortDelay.applies(sync, canary, steps);
     ObservedReplicaSet newRS = sync.snapshot().newRS().orElseThrow();
     if (!delayAbort) {
@@ -112,7 +118,7 @@ public final class CanaryDecider implements Strategy {
         canary.trafficRouting().isPresent()
             ? replicas.routed(
                 sync.rollout().status().canary().weights(), AbortDelay.disabled(canary))
-            : replicas.basic((ReplicaWeighting) plugins.get(ReplicaWeighting.DEFAULT_NAME));
+            : basicSplit.get();
     boolean scaled = false;
     if (sync.snapshot().hasDistinctStable()) {
       scaled = sync.scale(sync.snapshot().stableRS().get(), split.stable());

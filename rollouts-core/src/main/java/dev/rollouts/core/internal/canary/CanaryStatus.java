@@ -12,8 +12,8 @@ import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.status.TrafficWeights;
 import dev.rollouts.core.traffic.ReplicaSplit;
-import dev.rollouts.core.traffic.ReplicaWeighting;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The canary's status for one sync (Argo's syncRolloutStatusCanary): promote when done, hold the
@@ -28,7 +28,7 @@ final class CanaryStatus implements StatusRules {
   private final ObservedReplicaSet newRS;
   private final String stepHash;
   private final Optional<TrafficWeights> weights;
-  private final Optional<ReplicaWeighting> weighting;
+  private final Supplier<ReplicaSplit> basicSplit;
 
   CanaryStatus(
       Sync sync,
@@ -38,7 +38,7 @@ final class CanaryStatus implements StatusRules {
       ObservedReplicaSet newRS,
       String stepHash,
       Optional<TrafficWeights> weights,
-      Optional<ReplicaWeighting> weighting) {
+      Supplier<ReplicaSplit> basicSplit) {
     this.sync = sync;
     this.canary = canary;
     this.steps = steps;
@@ -46,7 +46,7 @@ final class CanaryStatus implements StatusRules {
     this.newRS = newRS;
     this.stepHash = stepHash;
     this.weights = weights;
-    this.weighting = weighting;
+    this.basicSplit = basicSplit;
   }
 
   /** The status sync after a template or steps change: back to step 0, nothing scaled. */
@@ -84,7 +84,9 @@ final class CanaryStatus implements StatusRules {
                 newRS.orElse(null),
                 stepHash,
                 Optional.empty(),
-                Optional.empty()))
+                () -> {
+                  throw new IllegalStateException("a reset sync completes no step");
+                }))
         .finish(next, revision);
   }
 
@@ -183,7 +185,7 @@ final class CanaryStatus implements StatusRules {
   private ReplicaSplit desiredCounts() {
     return canary.trafficRouting().isPresent()
         ? replicas.routed(weights, AbortDelay.disabled(canary))
-        : replicas.basic(weighting.orElseThrow());
+        : basicSplit.get();
   }
 
   private boolean pauseCompleted(CanaryStep.Pause pause) {
