@@ -139,6 +139,17 @@ public final class SimulatedCluster {
     return decision;
   }
 
+  /**
+   * {@code passes} times: decide, apply, and let every pod become available. A pass is one
+   * controller sync in a cluster whose pods start at once.
+   */
+  public void run(RolloutEngine engine, int passes) {
+    for (int i = 0; i < passes; i++) {
+      sync(engine);
+      makePodsAvailable();
+    }
+  }
+
   /** Applies {@code decision} as the adapter would. */
   public void apply(Decision decision) {
     decision

@@ -107,10 +107,7 @@ class RoutedCanaryProperties {
             Fixtures.rollout(Fixtures.canarySpec(replicas, "1", canary)),
             List.of(Fixtures.service("demo-canary"), Fixtures.service("demo-stable")),
             T0);
-    for (int i = 0; i < 4; i++) {
-      cluster.sync(engine);
-      cluster.makePodsAvailable();
-    }
+    cluster.run(engine, 4);
     return cluster;
   }
 

@@ -45,10 +45,7 @@ class RoutedCanaryRulesTest {
   }
 
   private void run(SimulatedCluster cluster, int passes) {
-    for (int i = 0; i < passes; i++) {
-      cluster.sync(engine);
-      cluster.makePodsAvailable();
-    }
+    cluster.run(engine, passes);
   }
 
   private static int replicas(SimulatedCluster cluster, String hash) {

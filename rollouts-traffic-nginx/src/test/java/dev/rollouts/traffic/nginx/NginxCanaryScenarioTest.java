@@ -67,10 +67,7 @@ class NginxCanaryScenarioTest {
   }
 
   private void run(int passes) {
-    for (int i = 0; i < passes; i++) {
-      cluster.sync(engine);
-      cluster.makePodsAvailable();
-    }
+    cluster.run(engine, passes);
   }
 
   private int replicas(String hash) {

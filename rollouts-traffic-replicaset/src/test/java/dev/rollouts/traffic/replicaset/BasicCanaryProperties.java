@@ -145,10 +145,7 @@ class BasicCanaryProperties {
     SimulatedCluster cluster =
         SimulatedCluster.of(
             Fixtures.rollout(Fixtures.canarySpec(replicas, "1", canary)), List.of(), T0);
-    for (int i = 0; i < 4; i++) {
-      cluster.sync(engine);
-      cluster.makePodsAvailable();
-    }
+    cluster.run(engine, 4);
     return cluster;
   }
 

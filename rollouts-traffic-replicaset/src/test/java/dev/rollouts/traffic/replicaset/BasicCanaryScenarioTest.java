@@ -37,18 +37,12 @@ class BasicCanaryScenarioTest {
     SimulatedCluster cluster =
         SimulatedCluster.of(
             Fixtures.rollout(Fixtures.canarySpec(10, "1", strategy())), List.of(), T0);
-    for (int i = 0; i < 5; i++) {
-      cluster.sync(engine);
-      cluster.makePodsAvailable();
-    }
+    cluster.run(engine, 5);
     return cluster;
   }
 
   private void run(SimulatedCluster cluster, int passes) {
-    for (int i = 0; i < passes; i++) {
-      cluster.sync(engine);
-      cluster.makePodsAvailable();
-    }
+    cluster.run(engine, passes);
   }
 
   @Test
