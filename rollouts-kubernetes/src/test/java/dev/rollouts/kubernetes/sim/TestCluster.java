@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.opentest4j.TestAbortedException;
  * }</pre>
  */
 public final class TestCluster implements AutoCloseable {
+
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
   /** The mock server logs every request at INFO through java.util.logging; keep it quiet. */
   private static final Logger MOCK_SERVER_LOG =
@@ -176,11 +179,34 @@ public final class TestCluster implements AutoCloseable {
     RolloutCrd.installIfAbsent(admin);
   }
 
+  /**
+   * Closes the clients and stops the server. The in-process server's own shutdown can stall (up to
+   * a minute, then "Unable to close MockWebServer") when a watch connection is torn down mid-event;
+   * a test's end state is already asserted by then, so this waits for the shutdown at most a few
+   * seconds, on a daemon thread, and does not fail the test because of it (as rollouts-cli's
+   * InProcessCluster does).
+   */
   @Override
   public void close() {
     clients.forEach(KubernetesClient::close);
     if (server != null) {
-      server.destroy();
+      Thread shutdown =
+          new Thread(
+              () -> {
+                try {
+                  server.destroy();
+                } catch (IllegalStateException stalled) {
+                  // the stall described above; nothing is left to check
+                }
+              },
+              "test-cluster-shutdown");
+      shutdown.setDaemon(true);
+      shutdown.start();
+      try {
+        shutdown.join(SHUTDOWN_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (real != null) {
       real.close();
