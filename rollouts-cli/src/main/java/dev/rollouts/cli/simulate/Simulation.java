@@ -101,6 +101,10 @@ final class Simulation {
               .build();
       RolloutWatch watch = null;
       try {
+        // Objects first, then the controller: its first cache fill then holds every Rollout with
+        // the Services it names, rather than racing the informers of the different kinds (a
+        // Rollout synced before its Service arrives is InvalidSpec until the Service shows up).
+        String created = String.join(", ", Manifests.create(client, manifests.objects()));
         controller.start();
         watch = RolloutWatch.start(client, Optional.empty(), Map.of());
         List<String> events = new ArrayList<>();
@@ -110,7 +114,7 @@ final class Simulation {
                 + "; other commands reach it with --kubeconfig "
                 + kubeconfig(cluster));
         events.addAll(manifests.notes());
-        events.add("created " + String.join(", ", Manifests.create(client, manifests.objects())));
+        events.add("created " + created);
         List<String> rollouts =
             manifests.objects().stream()
                 .filter(RolloutResource.class::isInstance)
