@@ -1,0 +1,86 @@
+package dev.rollouts.kubernetes.sim;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension giving a test class one {@link SimulatedKubernetes}, started before its first
+ * test and stopped after its last; test and lifecycle methods receive it, or its admin {@link
+ * KubernetesClient}, as parameters.
+ *
+ * <pre>{@code
+ * @ExtendWith(SimulatedKubernetesExtension.class)
+ * class CheckoutRolloutTest {
+ *   @Test
+ *   void canaryReachesHealthy(SimulatedKubernetes cluster, KubernetesClient client) { … }
+ * }
+ *
+ * // or, to configure the cluster:
+ * @RegisterExtension
+ * static final SimulatedKubernetesExtension CLUSTER =
+ *     SimulatedKubernetesExtension.with(b -> b.podStartDelay(Duration.ofMillis(100)));
+ * }</pre>
+ */
+public final class SimulatedKubernetesExtension implements ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SimulatedKubernetesExtension.class);
+
+  private final UnaryOperator<SimulatedKubernetes.Builder> settings;
+
+  /** The extension with the cluster's defaults (what {@code @ExtendWith} uses). */
+  public SimulatedKubernetesExtension() {
+    this(b -> b);
+  }
+
+  private SimulatedKubernetesExtension(UnaryOperator<SimulatedKubernetes.Builder> settings) {
+    this.settings = settings;
+  }
+
+  /** The extension with a cluster configured by {@code settings}. */
+  public static SimulatedKubernetesExtension with(
+      UnaryOperator<SimulatedKubernetes.Builder> settings) {
+    return new SimulatedKubernetesExtension(settings);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == SimulatedKubernetes.class || type == KubernetesClient.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    SimulatedKubernetes cluster = cluster(context);
+    return parameter.getParameter().getType() == KubernetesClient.class
+        ? cluster.client()
+        : cluster;
+  }
+
+  /** The test class's cluster, started on first use. */
+  public SimulatedKubernetes cluster(ExtensionContext context) {
+    ExtensionContext classContext = context;
+    while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+      classContext = classContext.getParent().get();
+    }
+    return classContext
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            Running.class,
+            k -> new Running(settings.apply(SimulatedKubernetes.builder()).start()),
+            Running.class)
+        .cluster;
+  }
+
+  /** Closes the cluster with the class's extension context. */
+  private record Running(SimulatedKubernetes cluster)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      cluster.close();
+    }
+  }
+}
