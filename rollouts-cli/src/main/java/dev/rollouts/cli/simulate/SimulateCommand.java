@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a rollout on a simulated cluster, live.",
       "",
-      "Starts an in-process Kubernetes API server, simulated pods (ready 1.5 s after they start)"
+      "Starts a simulated Kubernetes cluster (an API server kubectl can use), simulated pods (ready 1.5 s after they start)"
           + " and the rollouts controller; creates the objects of FILE... (Rollouts, Services,"
           + " Ingresses, ...) and waits until every Rollout is Healthy; with --set-image, starts an"
           + " update and shows it progressing until the new revision is stable. Without FILE, runs"

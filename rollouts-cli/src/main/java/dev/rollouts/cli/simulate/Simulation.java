@@ -8,6 +8,8 @@ import dev.rollouts.cli.view.RolloutSnapshot;
 import dev.rollouts.cli.view.ViewTime;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.sim.PodSimulator;
+import dev.rollouts.kubernetes.sim.SimulatedKubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,19 +83,18 @@ final class Simulation {
   /** Runs the simulation to its end. */
   Scenario.Outcome run() throws InterruptedException {
     SimulatedClock clock = SimulatedClock.startingNow(settings.speed());
-    try (InProcessCluster cluster = InProcessCluster.start()) {
+    try (SimulatedKubernetes cluster =
+        SimulatedKubernetes.builder()
+            .podStartDelay(clock.real(POD_START))
+            .podStopDelay(clock.real(POD_STOP))
+            .failingImages(settings.failingImages())
+            .start()) {
       KubernetesClient client = cluster.newClient();
       Manifests.Loaded manifests =
           settings.files().isEmpty()
               ? Manifests.demo(client)
               : Manifests.files(client, settings.files());
-      PodSimulator pods =
-          new PodSimulator(
-                  cluster.newClient(),
-                  clock.real(POD_START),
-                  clock.real(POD_STOP),
-                  settings.failingImages())
-              .start();
+      PodSimulator pods = cluster.pods();
       RolloutController controller =
           RolloutController.builder(cluster.newClient())
               .clock(clock, settings.speed())
@@ -109,7 +110,7 @@ final class Simulation {
         watch = RolloutWatch.start(client, Optional.empty(), Map.of());
         List<String> events = new ArrayList<>();
         events.add(
-            "in-process Kubernetes API server at "
+            "simulated Kubernetes API server at "
                 + cluster.url()
                 + "; other commands reach it with --kubeconfig "
                 + kubeconfig(cluster));
@@ -132,9 +133,8 @@ final class Simulation {
   }
 
   /**
-   * Stops the writers first, then, once the server has sent what it had to send, the watchers:
-   * fabric8's in-process server stalls (its event loop waits on its own sender) when a watch is
-   * closed while events for it are still queued.
+   * Stops the writers first, then, once the server has sent what it had to send, the watchers, so
+   * that the view shows the last state.
    */
   private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch) {
     boolean interrupted = Thread.interrupted();
@@ -232,7 +232,7 @@ final class Simulation {
     return snapshots.stream().map(RolloutInfos::of).toList();
   }
 
-  private static Path kubeconfig(InProcessCluster cluster) {
+  private static Path kubeconfig(SimulatedKubernetes cluster) {
     try {
       Path file = Files.createTempFile("rollouts-simulate-", ".kubeconfig");
       file.toFile().deleteOnExit();

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,7 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class EndpointsController {
 
   private final Resources resources;
-  private final ExecutorService executor;
+
+  /** Changes within this period are written as one update, as the real controllers batch them. */
+  private static final long BATCH_MILLIS = 50;
+
+  private final ScheduledExecutorService executor;
   private final Map<String, Set<String>> servicesByPair = new ConcurrentHashMap<>();
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -32,7 +37,7 @@ final class EndpointsController {
   private final ResourceType endpoints;
   private final ResourceType slices;
 
-  EndpointsController(Resources resources, ExecutorService executor) {
+  EndpointsController(Resources resources, ScheduledExecutorService executor) {
     this.resources = resources;
     this.executor = executor;
     Registry r = resources.registry();
@@ -82,7 +87,7 @@ final class EndpointsController {
   private void mark(String serviceKey) {
     dirty.add(serviceKey);
     if (scheduled.compareAndSet(false, true)) {
-      executor.execute(this::drain);
+      executor.schedule(this::drain, BATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 

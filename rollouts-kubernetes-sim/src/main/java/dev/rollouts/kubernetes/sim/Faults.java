@@ -71,7 +71,7 @@ public final class Faults {
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final Set<Runnable> openWatches = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicLong> requestsByMethod = new ConcurrentHashMap<>();
-  private final List<Served> served = new CopyOnWriteArrayList<>();
+  private final java.util.Queue<Served> served = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile boolean recording = true;
 
   Faults() {}

@@ -71,6 +71,14 @@ public final class PodSimulator implements AutoCloseable {
     this.jobs = new Jobs(client, startDelay, neverReady, executor);
   }
 
+  /**
+   * A simulator, not started, for any API server: pods ready {@code startDelay} after they are
+   * made, deleted at once when scaled down (no kubelet needs to finish a graceful deletion).
+   */
+  public static PodSimulator of(KubernetesClient client, Duration startDelay) {
+    return builder(client).startDelay(startDelay).graceful(false).build();
+  }
+
   /** A builder of a simulator using {@code client} (give it a User-Agent of its own). */
   public static Builder builder(KubernetesClient client) {
     return new Builder(client);
@@ -278,7 +286,9 @@ public final class PodSimulator implements AutoCloseable {
     try {
       step.run();
     } catch (KubernetesClientException e) {
-      LOG.debug("pod simulator: {}", e.getMessage());
+      LOG.debug("pod simulator: {}", e.getMessage(), e);
+    } catch (RuntimeException e) {
+      LOG.warn("pod simulator: a step failed", e);
     }
   }
 

@@ -102,9 +102,14 @@ final class SimPod {
             .withNodeName(NODE)
             .endSpec()
             .build();
-    client.pods().inNamespace(ns).resource(pod).create();
     SimPod simPod = new SimPod(name, ns, template.getSpec().getContainers());
-    simPod.write(client);
+    // One write: the simulated API server keeps a new pod's status (a real one resets it, and the
+    // status write that follows in run() sets it again).
+    pod.setStatus(
+        client
+            .getKubernetesSerialization()
+            .convertValue(simPod.status(), io.fabric8.kubernetes.api.model.PodStatus.class));
+    client.pods().inNamespace(ns).resource(pod).create();
     return simPod;
   }
 

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension giving a test class one {@link SimulatedKubernetes}, started before its first
- * test and stopped after its last; test and lifecycle methods receive it, or its admin {@link
- * KubernetesClient}, as parameters.
+ * A JUnit 5 extension giving each test its own fresh {@link SimulatedKubernetes}, started when the
+ * test (or its {@code @BeforeEach}) first asks for it and stopped after the test; a {@code
+ * static @BeforeAll} method that asks gets one shared by the whole class instead. Methods receive
+ * the cluster, or its admin {@link KubernetesClient}, as parameters.
  *
  * <pre>{@code
  * @ExtendWith(SimulatedKubernetesExtension.class)
@@ -60,13 +61,9 @@ public final class SimulatedKubernetesExtension implements ParameterResolver {
         : cluster;
   }
 
-  /** The test class's cluster, started on first use. */
+  /** The cluster of {@code context} (a test's, or a class's), started on first use. */
   public SimulatedKubernetes cluster(ExtensionContext context) {
-    ExtensionContext classContext = context;
-    while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
-      classContext = classContext.getParent().get();
-    }
-    return classContext
+    return context
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             Running.class,
