@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --promote-at-pause",
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --abort-at-step 2",
       "  rollouts simulate canary.yaml --set-image app=nginx:bad --fail-image nginx:bad",
+      "  rollouts simulate --keep-running --empty   # then, in another terminal:",
+      "  export KUBECONFIG=/tmp/rollouts-simulate-….kubeconfig; kubectl apply -f rollout.yaml",
       "  rollouts simulate --keep-running      # then, in another terminal:",
       "  rollouts promote demo --kubeconfig /tmp/rollouts-simulate-….kubeconfig",
       "  rollouts simulate --output json | jq -c '{status, step, actualWeight}'"
@@ -83,6 +85,14 @@ public final class SimulateCommand implements Callable<Integer> {
               + " (promote, abort, undo, ...) can act on it with the --kubeconfig it prints; a"
               + " pause without end waits for them.")
   boolean keepRunning;
+
+  @Option(
+      names = "--empty",
+      description =
+          "Start the simulated cluster with no objects (not the demo), for kubectl and kubectl argo"
+              + " rollouts to use; implies --keep-running. The first line printed is export"
+              + " KUBECONFIG=FILE.")
+  boolean empty;
 
   @Option(
       names = "--abort-at-step",
@@ -135,7 +145,16 @@ public final class SimulateCommand implements Callable<Integer> {
             Screen.detect(output.equals("json")), spec.commandLine().getOut(), true, !noColor);
     Scenario.Outcome outcome;
     try {
-      outcome = new Simulation(settings, screen).run();
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      outcome =
+          new Simulation(
+                  settings,
+                  screen,
+                  line -> {
+                    out.println(line);
+                    out.flush();
+                  })
+              .run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return INTERRUPTED;
@@ -169,7 +188,11 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--output must be text or json, was " + output);
     }
-    boolean demo = files.isEmpty();
+    if (empty && !files.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--empty takes no FILE");
+    }
+    boolean keepRunning = this.keepRunning || empty;
+    boolean demo = files.isEmpty() && !empty;
     Optional<Scenario.ImageChange> update = Optional.ofNullable(setImage).map(this::imageChange);
     if (demo && update.isEmpty()) {
       update = Optional.of(DEMO_UPDATE);
@@ -181,7 +204,7 @@ public final class SimulateCommand implements Callable<Integer> {
             Optional.ofNullable(abortAtStep),
             THINK_TIME,
             keepRunning);
-    return new Simulation.Settings(files, scenario, speed, failImages, timeout);
+    return new Simulation.Settings(files, empty, scenario, speed, failImages, timeout);
   }
 
   private Scenario.ImageChange imageChange(String assignment) {

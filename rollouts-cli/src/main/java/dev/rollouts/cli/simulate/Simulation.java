@@ -60,6 +60,7 @@ final class Simulation {
    * What to run.
    *
    * @param files the manifests; empty for the built-in demo
+   * @param empty no objects at all (neither files nor the demo)
    * @param scenario what the user does
    * @param speed how much faster than the wall clock the simulation runs
    * @param failingImages images whose pods never become ready
@@ -67,6 +68,7 @@ final class Simulation {
    */
   record Settings(
       List<Path> files,
+      boolean empty,
       Scenario.Options scenario,
       double speed,
       Collection<String> failingImages,
@@ -74,10 +76,16 @@ final class Simulation {
 
   private final Settings settings;
   private final Screen screen;
+  private final java.util.function.Consumer<String> firstLine;
 
-  Simulation(Settings settings, Screen screen) {
+  /**
+   * A simulation showing its progress on {@code screen}; with {@code --keep-running}, {@code
+   * firstLine} first receives {@code export KUBECONFIG=FILE} for kubectl.
+   */
+  Simulation(Settings settings, Screen screen, java.util.function.Consumer<String> firstLine) {
     this.settings = settings;
     this.screen = screen;
+    this.firstLine = firstLine;
   }
 
   /** Runs the simulation to its end. */
@@ -90,10 +98,16 @@ final class Simulation {
             .failingImages(settings.failingImages())
             .start()) {
       KubernetesClient client = cluster.newClient();
+      Path kubeconfig = kubeconfig(cluster);
+      if (settings.scenario().keepRunning()) {
+        firstLine.accept("export KUBECONFIG=" + kubeconfig);
+      }
       Manifests.Loaded manifests =
-          settings.files().isEmpty()
-              ? Manifests.demo(client)
-              : Manifests.files(client, settings.files());
+          settings.empty()
+              ? new Manifests.Loaded(List.of(), List.of())
+              : settings.files().isEmpty()
+                  ? Manifests.demo(client)
+                  : Manifests.files(client, settings.files());
       PodSimulator pods = cluster.pods();
       RolloutController controller =
           RolloutController.builder(cluster.newClient())
@@ -113,9 +127,11 @@ final class Simulation {
             "simulated Kubernetes API server at "
                 + cluster.url()
                 + "; other commands reach it with --kubeconfig "
-                + kubeconfig(cluster));
+                + kubeconfig);
         events.addAll(manifests.notes());
-        events.add("created " + created);
+        if (!created.isEmpty()) {
+          events.add("created " + created);
+        }
         List<String> rollouts =
             manifests.objects().stream()
                 .filter(RolloutResource.class::isInstance)

@@ -211,8 +211,11 @@ final class ResourceHandler {
 
   private ObjectNode object(Request r) throws IOException {
     byte[] body = r.body();
+    String contentType = r.header("Content-Type");
     JsonNode n =
-        r.header("Content-Type").contains("yaml") ? yaml.readTree(body) : json.readTree(body);
+        contentType.contains("protobuf")
+            ? Protobuf.decode(body)
+            : contentType.contains("yaml") ? yaml.readTree(body) : json.readTree(body);
     if (n == null || !n.isObject()) {
       throw ApiException.badRequest("the request body is not an object");
     }
@@ -260,6 +263,9 @@ final class ResourceHandler {
 
   private JsonNode deleteOptions(Request r) throws IOException {
     byte[] body = r.body();
-    return body.length == 0 ? JsonNodeFactory.instance.objectNode() : json.readTree(body);
+    if (body.length == 0 || r.header("Content-Type").contains("protobuf")) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    return json.readTree(body);
   }
 }
