@@ -174,6 +174,11 @@ public final class SimulateCommand implements Callable<Integer> {
     System.setProperty(
         "org.slf4j.simpleLogger.log.dev.rollouts.kubernetes",
         System.getProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", "error"));
+    // Vert.x's warning that a client's event loop was slow (a loaded machine) is noise here too.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.vertx.core.impl.BlockedThreadChecker",
+        System.getProperty(
+            "org.slf4j.simpleLogger.log.io.vertx.core.impl.BlockedThreadChecker", "error"));
   }
 
   private Simulation.Settings settings() {

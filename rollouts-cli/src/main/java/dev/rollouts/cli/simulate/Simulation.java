@@ -208,9 +208,12 @@ final class Simulation {
       }
       boolean keepRunning = settings.scenario().keepRunning();
       if (keepRunning && outcome.isPresent() && !outcomeShown) {
-        events.add(outcome.get().message() + "; still running (--keep-running), Ctrl-C to stop");
+        events.add(
+            settings.empty()
+                ? "running (--keep-running), Ctrl-C to stop"
+                : outcome.get().message() + "; still running (--keep-running), Ctrl-C to stop");
         outcomeShown = true;
-      } else if (outcome.isPresent() && outcome.get().exitCode() == 0) {
+      } else if (!keepRunning && outcome.isPresent() && outcome.get().exitCode() == 0) {
         events.add(outcome.get().message());
       }
       screen.show(

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Argo's getting-started canary, as its tutorial types it, with the real {@code kubectl} against
- * the simulated cluster and the controller: create the namespace, apply the Rollout and its
- * Service, wait for Healthy, change the image with {@code apply} and with {@code edit}, promote,
- * abort, and see the Service's endpoints follow the pods. Skipped, saying why, without kubectl.
+ * Argo's getting-started canary and blue-green walkthroughs, as their tutorials type them, with the
+ * real {@code kubectl} against the simulated cluster and the controller (the plugin's verbs run the
+ * rollouts command in this JVM): create the namespace, apply, wait for Healthy, change the image
+ * with {@code apply} and with {@code edit}, pause, promote, promote {@code --full}, abort, undo,
+ * and see the Services' selectors and endpoints follow. Skipped, saying why, without kubectl.
  */
 class KubectlWalkthroughIT {
 
@@ -152,8 +153,7 @@ class KubectlWalkthroughIT {
     assertThat(kubectl("get", "pods", "-l", "app=rollouts-demo", "--show-labels"))
         .contains("rollouts-pod-template-hash=");
 
-    CliCluster.Result promoted =
-        CliCluster.runBare("promote", "rollouts-demo", "--kubeconfig", kubeconfig.toString());
+    CliCluster.Result promoted = argo("promote", "rollouts-demo");
     assertThat(promoted.exitCode()).as(promoted.err()).isZero();
     awaitKubectl(
         out -> out.equals("Healthy argoproj/rollouts-demo:yellow"),
@@ -163,7 +163,7 @@ class KubectlWalkthroughIT {
         "-o",
         "jsonpath={.status.phase} {.spec.template.spec.containers[0].image}");
 
-    // The next update, with kubectl edit; then abort it at its pause.
+    // The next update, with kubectl edit: paused by hand, then promoted past every step.
     ProcessBuilder edit = kubectlProcess("edit", "rollout", "rollouts-demo");
     edit.environment().put("EDITOR", "sed -i s/rollouts-demo:yellow/rollouts-demo:red/");
     assertThat(run(edit)).isEqualTo("rollout.argoproj.io/rollouts-demo edited\n");
@@ -174,8 +174,28 @@ class KubectlWalkthroughIT {
         "rollouts-demo",
         "-o",
         "jsonpath={.status.phase}");
-    CliCluster.Result aborted =
-        CliCluster.runBare("abort", "rollouts-demo", "--kubeconfig", kubeconfig.toString());
+    assertThat(argo("pause", "rollouts-demo").exitCode()).isZero();
+    assertThat(kubectl("get", "rollout", "rollouts-demo", "-o", "jsonpath={.spec.paused}"))
+        .isEqualTo("true");
+    assertThat(argo("promote", "rollouts-demo", "--full").exitCode()).isZero();
+    awaitKubectl(
+        out -> out.equals("Healthy argoproj/rollouts-demo:red"),
+        "get",
+        "rollout",
+        "rollouts-demo",
+        "-o",
+        "jsonpath={.status.phase} {.spec.template.spec.containers[0].image}");
+
+    // One more, aborted at its pause.
+    kubectl("apply", "-f", write("rollout.yaml", ROLLOUT.formatted("green")).toString());
+    awaitKubectl(
+        out -> out.equals("Paused"),
+        "get",
+        "rollout",
+        "rollouts-demo",
+        "-o",
+        "jsonpath={.status.phase}");
+    CliCluster.Result aborted = argo("abort", "rollouts-demo");
     assertThat(aborted.exitCode()).as(aborted.err()).isZero();
     awaitKubectl(
         out -> out.equals("Degraded"),
@@ -185,7 +205,7 @@ class KubectlWalkthroughIT {
         "-o",
         "jsonpath={.status.phase}");
 
-    // The stable pods (yellow) are the Service's endpoints; the aborted canary's are gone.
+    // The stable pods (red) are the Service's endpoints; the aborted canary's are gone.
     String stableHash =
         kubectl("get", "rollout", "rollouts-demo", "-o", "jsonpath={.status.stableRS}");
     String stableIps =
@@ -210,6 +230,170 @@ class KubectlWalkthroughIT {
     assertThat(kubectl("delete", "rollout", "rollouts-demo"))
         .isEqualTo("rollout.argoproj.io \"rollouts-demo\" deleted\n");
     awaitKubectl(out -> out.isEmpty(), "get", "rs,pods", "-o", "name");
+  }
+
+  private static final String BLUE_GREEN =
+      String.join(
+          "\n",
+          "apiVersion: argoproj.io/v1alpha1",
+          "kind: Rollout",
+          "metadata:",
+          "  name: rollout-bluegreen",
+          "spec:",
+          "  replicas: 2",
+          "  revisionHistoryLimit: 2",
+          "  selector:",
+          "    matchLabels:",
+          "      app: rollout-bluegreen",
+          "  template:",
+          "    metadata:",
+          "      labels:",
+          "        app: rollout-bluegreen",
+          "    spec:",
+          "      containers:",
+          "      - name: rollouts-demo",
+          "        image: argoproj/rollouts-demo:%s",
+          "        ports:",
+          "        - containerPort: 8080",
+          "  strategy:",
+          "    blueGreen:",
+          "      activeService: rollout-bluegreen-active",
+          "      previewService: rollout-bluegreen-preview",
+          "      autoPromotionEnabled: false",
+          "---",
+          "kind: Service",
+          "apiVersion: v1",
+          "metadata:",
+          "  name: rollout-bluegreen-active",
+          "spec:",
+          "  selector:",
+          "    app: rollout-bluegreen",
+          "  ports:",
+          "  - protocol: TCP",
+          "    port: 80",
+          "    targetPort: 8080",
+          "---",
+          "kind: Service",
+          "apiVersion: v1",
+          "metadata:",
+          "  name: rollout-bluegreen-preview",
+          "spec:",
+          "  selector:",
+          "    app: rollout-bluegreen",
+          "  ports:",
+          "  - protocol: TCP",
+          "    port: 80",
+          "    targetPort: 8080",
+          "");
+
+  @Test
+  void theBlueGreenTutorialMovesTheSelectorsAndEndpoints() throws Exception {
+    kubectl("create", "namespace", "shop");
+    Path manifests = write("bluegreen.yaml", BLUE_GREEN.formatted("blue"));
+    assertThat(kubectl("apply", "-f", manifests.toString()))
+        .contains("rollout.argoproj.io/rollout-bluegreen created")
+        .contains("service/rollout-bluegreen-active created")
+        .contains("service/rollout-bluegreen-preview created");
+    awaitKubectl(
+        out -> out.equals("Healthy"),
+        "get",
+        "rollout",
+        "rollout-bluegreen",
+        "-o",
+        "jsonpath={.status.phase}");
+    String blue =
+        kubectl("get", "rollout", "rollout-bluegreen", "-o", "jsonpath={.status.stableRS}");
+    awaitKubectl(
+        out -> out.contains("rollouts-pod-template-hash=" + blue), "get", "svc", "-o", "wide");
+
+    kubectl("apply", "-f", write("bluegreen.yaml", BLUE_GREEN.formatted("green")).toString());
+    awaitKubectl(
+        out -> out.equals("Paused"),
+        "get",
+        "rollout",
+        "rollout-bluegreen",
+        "-o",
+        "jsonpath={.status.phase}");
+    String green =
+        kubectl("get", "rollout", "rollout-bluegreen", "-o", "jsonpath={.status.currentPodHash}");
+    assertThat(green).isNotEqualTo(blue);
+    awaitKubectl(
+        out -> out.equals(green),
+        "get",
+        "svc",
+        "rollout-bluegreen-preview",
+        "-o",
+        "jsonpath={.spec.selector.rollouts-pod-template-hash}");
+    assertThat(
+            kubectl(
+                "get",
+                "svc",
+                "rollout-bluegreen-active",
+                "-o",
+                "jsonpath={.spec.selector.rollouts-pod-template-hash}"))
+        .isEqualTo(blue);
+    awaitKubectl(
+        out -> endpointsAre(out, green),
+        "get",
+        "ep",
+        "rollout-bluegreen-preview",
+        "-o",
+        "jsonpath={range .subsets[*].addresses[*]}{.targetRef.name}{\" \"}{end}");
+    assertThat(kubectl("get", "svc,ep", "-o", "wide"))
+        .contains("rollouts-pod-template-hash=" + green)
+        .contains("rollouts-pod-template-hash=" + blue);
+
+    assertThat(argo("promote", "rollout-bluegreen").exitCode()).isZero();
+    awaitKubectl(
+        out -> out.equals("Healthy " + green),
+        "get",
+        "rollout",
+        "rollout-bluegreen",
+        "-o",
+        "jsonpath={.status.phase} {.status.stableRS}");
+    awaitKubectl(
+        out -> out.equals(green),
+        "get",
+        "svc",
+        "rollout-bluegreen-active",
+        "-o",
+        "jsonpath={.spec.selector.rollouts-pod-template-hash}");
+    awaitKubectl(
+        out -> endpointsAre(out, green),
+        "get",
+        "ep",
+        "rollout-bluegreen-active",
+        "-o",
+        "jsonpath={range .subsets[*].addresses[*]}{.targetRef.name}{\" \"}{end}");
+
+    // undo: the blue template again (the engine goes back to the blue ReplicaSet, still up)
+    CliCluster.Result undone = argo("undo", "rollout-bluegreen");
+    assertThat(undone.exitCode()).as(undone.err()).isZero();
+    awaitKubectl(
+        out -> out.endsWith(" argoproj/rollouts-demo:blue") && !out.startsWith("Degraded"),
+        "get",
+        "rollout",
+        "rollout-bluegreen",
+        "-o",
+        "jsonpath={.status.phase} {.spec.template.spec.containers[0].image}");
+  }
+
+  /**
+   * Whether the endpoint pods listed (space-separated names) are two, all of ReplicaSet {@code
+   * hash}.
+   */
+  private static boolean endpointsAre(String names, String hash) {
+    List<String> pods = List.of(names.trim().split(" "));
+    return pods.size() == 2
+        && pods.stream().allMatch(p -> p.startsWith("rollout-bluegreen-" + hash + "-"));
+  }
+
+  /** {@code kubectl argo rollouts ARGS}: the plugin's verbs are the rollouts command's. */
+  private CliCluster.Result argo(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--kubeconfig");
+    all.add(kubeconfig.toString());
+    return CliCluster.runBare(all.toArray(String[]::new));
   }
 
   private Path write(String name, String content) throws IOException {
