@@ -1,0 +1,82 @@
+// The dashboard in a real browser: Debian's Chromium, driven by playwright-core.
+//
+//   node e2e/dashboard.mjs URL NAMESPACE ROLLOUT OUTDIR
+//
+// URL is the dashboard's (http://127.0.0.1:PORT/rollouts/), ROLLOUT a canary paused at a
+// `pause: {}` step. Opens the list, then the Rollout's page; clicks Promote, confirms, and waits
+// until the page shows Healthy without a reload; saves screenshots in OUTDIR. Exit code 0 when all
+// of that happened; otherwise it prints what failed and exits 1.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [url, namespace, rollout, outdir] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const profile = mkdtempSync(join(tmpdir(), 'rollouts-dashboard-chromium-'));
+const step = (text) => console.log(`e2e: ${text}`);
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+try {
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  await page.goto(url);
+  const card = page.locator(`.card[data-name="${rollout}"]`);
+  await card.waitFor({ timeout: 30_000 });
+  await card.getByText('Paused').waitFor();
+  step(`the list shows ${rollout} Paused`);
+  await page.screenshot({ path: join(outdir, 'dashboard-list.png'), fullPage: true });
+
+  await card.getByRole('link', { name: rollout }).click();
+  const status = page.getByTestId('status');
+  await status.filter({ hasText: 'Paused' }).waitFor({ timeout: 30_000 });
+  await page.locator('.step-current').waitFor();
+  step(`the page of ${rollout} shows Paused at step ${await page.locator('.step-current').innerText()}`);
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.screenshot({ path: join(outdir, 'dashboard-rollout-paused.png'), fullPage: true });
+
+  const promote = page.getByRole('button', { name: 'Promote', exact: true });
+  if (!(await promote.isEnabled())) throw new Error('Promote is disabled while Paused');
+  if (await page.getByRole('button', { name: 'Retry', exact: true }).isEnabled()) {
+    throw new Error('Retry is enabled while Paused (Argo enables it only when Degraded)');
+  }
+  await promote.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(`Promote rollout “${rollout}”?`).waitFor();
+  await page.screenshot({ path: join(outdir, 'dashboard-confirm.png') });
+  await dialog.getByRole('button', { name: 'Yes, promote' }).click();
+  step('clicked Promote and confirmed');
+
+  await status.filter({ hasText: 'Healthy' }).waitFor({ timeout: 90_000 });
+  if (!(await page.evaluate(() => window.__sameDocument === true))) {
+    throw new Error('the page was reloaded');
+  }
+  step(`the page shows Healthy without a reload`);
+  await page.screenshot({ path: join(outdir, 'dashboard-rollout.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(outdir, 'dashboard-rollout-phone.png'), fullPage: true });
+
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
+  step(`the keyboard reaches: ${focused}`);
+  if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+  console.log('e2e: passed');
+} catch (e) {
+  console.log(`e2e: FAILED: ${e.message}`);
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
