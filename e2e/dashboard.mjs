@@ -1,10 +1,10 @@
 // The dashboard in a real browser: Debian's Chromium, driven by playwright-core.
 //
-//   node e2e/dashboard.mjs URL NAMESPACE ROLLOUT OUTDIR
+//   node e2e/dashboard.mjs URL NAMESPACE ROLLOUT outdir
 //
 // URL is the dashboard's (http://127.0.0.1:PORT/rollouts/), ROLLOUT a canary paused at a
 // `pause: {}` step. Opens the list, then the Rollout's page; clicks Promote, confirms, and waits
-// until the page shows Healthy without a reload; saves screenshots in OUTDIR. Exit code 0 when all
+// until the page shows Healthy without a reload; saves screenshots in outdir. Exit code 0 when all
 // of that happened; otherwise it prints what failed and exits 1.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,8 +25,9 @@ const context = await chromium.launchPersistentContext(profile, {
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
   ],
 });
+let page;
 try {
-  const page = context.pages()[0] || (await context.newPage());
+  page = context.pages()[0] || (await context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -67,6 +68,31 @@ try {
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(outdir, 'dashboard-rollout-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Set image: a new revision appears, and the canary pauses at its pause step again.
+  await page.getByRole('button', { name: 'Edit image of demo' }).click();
+  await page.getByRole('textbox', { name: 'New image for demo' }).fill('argoproj/rollouts-demo:green');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Yes, set image' }).click();
+  await page.getByRole('heading', { name: 'Revision 3' }).waitFor({ timeout: 60_000 });
+  await page.locator('.image', { hasText: 'argoproj/rollouts-demo:green' }).waitFor();
+  await status.filter({ hasText: 'Paused' }).waitFor({ timeout: 60_000 });
+  step('set image started revision 3, paused again');
+
+  // Abort: Degraded, and then (only then) Retry is enabled.
+  await page.getByRole('button', { name: 'Abort', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Yes, abort' }).click();
+  await status.filter({ hasText: 'Degraded' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Retry', exact: true }).and(page.locator(':enabled')).waitFor();
+  step('abort made it Degraded and enabled Retry');
+  await page.screenshot({ path: join(outdir, 'dashboard-rollout-aborted.png'), fullPage: true });
+
+  // Rollback to revision 2: the template is revision 2's again.
+  await page.getByRole('button', { name: 'Rollback to revision 2' }).click();
+  await dialog.getByRole('button', { name: 'Yes, rollback' }).click();
+  await page.locator('.image', { hasText: 'argoproj/rollouts-demo:yellow' }).waitFor({ timeout: 60_000 });
+  step('rollback to revision 2 restored its image');
 
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
@@ -76,6 +102,7 @@ try {
 } catch (e) {
   console.log(`e2e: FAILED: ${e.message}`);
   process.exitCode = 1;
+  if (page && outdir) await page.screenshot({ path: join(outdir, 'dashboard-failed.png'), fullPage: true }).catch(() => {});
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -92,9 +92,21 @@ public final class DashboardServer implements AutoCloseable {
             new LinkedBlockingQueue<>(),
             r -> daemon(r, "dashboard-http-" + threads.incrementAndGet()));
     executor.allowCoreThreadTimeOut(true);
+    noDelay();
     this.server = HttpServer.create(new InetSocketAddress(address, settings.port()), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+  }
+
+  /**
+   * The JDK's server writes a reply's headers and body separately; with Nagle's algorithm on, the
+   * body then waits for the client's delayed ACK (about 40 ms per request). Its switch is a system
+   * property, read once when the first server starts; a value set by the host is kept.
+   */
+  private static void noDelay() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {

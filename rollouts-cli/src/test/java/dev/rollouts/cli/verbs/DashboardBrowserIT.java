@@ -3,12 +3,19 @@ package dev.rollouts.cli.verbs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.cli.CliCluster;
+import dev.rollouts.cli.Objects;
+import dev.rollouts.kubernetes.crd.RolloutResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,25 +57,8 @@ class DashboardBrowserIT {
       Matcher url = Pattern.compile("now available at (\\S+)").matcher(dashboard.out());
       assertThat(url.find()).as(dashboard.out()).isTrue();
 
-      Process node =
-          new ProcessBuilder(
-                  "node",
-                  E2E.resolve("dashboard.mjs").toString(),
-                  url.group(1),
-                  "default",
-                  "demo",
-                  shots.toString())
-              .redirectErrorStream(true)
-              .start();
-      boolean ended = node.waitFor(3, TimeUnit.MINUTES);
-      if (!ended) {
-        node.destroyForcibly();
-      }
-      String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      System.out.println(output);
+      String output = node("dashboard.mjs", url.group(1), "default", "demo", shots.toString());
 
-      assertThat(ended).as("the browser test ended within 3 minutes").isTrue();
-      assertThat(node.exitValue()).as(output).isZero();
       assertThat(output)
           .contains("e2e: the page of demo shows Paused")
           .contains("e2e: the page shows Healthy without a reload")
@@ -87,6 +77,141 @@ class DashboardBrowserIT {
       simulation.interrupt();
       simulation.join();
     }
+  }
+
+  @Test
+  void twoHundredRolloutsAreDrawnFilteredAndKeptLive() throws Exception {
+    skipUnlessTheBrowserIsThere();
+    Path shots = Path.of("target", "dashboard-screenshots").toAbsolutePath();
+    Files.createDirectories(shots);
+    try (CliCluster cluster = CliCluster.start()) {
+      for (int i = 0; i < 200; i++) {
+        RolloutResource rollout = pausedCanary(cluster, "web-" + i);
+        if (i == 1) {
+          analysisRun(cluster, rollout);
+        }
+      }
+      CliCluster.Running dashboard = cluster.start("dashboard", "--port", "0");
+      try {
+        dashboard.awaitOutput("now available at ");
+        Matcher url = Pattern.compile("now available at (\\S+)").matcher(dashboard.out());
+        assertThat(url.find()).as(dashboard.out()).isTrue();
+
+        String output =
+            node("many.mjs", url.group(1), CliCluster.NAMESPACE, "200", shots.toString());
+
+        assertThat(output).contains("many: 200 cards drawn").contains("many: passed");
+      } finally {
+        dashboard.interrupt();
+        dashboard.join();
+      }
+      CliCluster.Running readOnly = cluster.start("dashboard", "--port", "0", "--read-only");
+      try {
+        readOnly.awaitOutput("now available at ");
+        Matcher url = Pattern.compile("now available at (\\S+)").matcher(readOnly.out());
+        assertThat(url.find()).as(readOnly.out()).isTrue();
+
+        assertThat(node("readonly.mjs", url.group(1), "web-7", shots.toString()))
+            .contains("readonly: passed");
+      } finally {
+        readOnly.interrupt();
+        readOnly.join();
+      }
+    }
+  }
+
+  /** A canary at its {@code pause: {}} step (index 3), 1 of 5 pods updated, as Argo leaves it. */
+  private static RolloutResource pausedCanary(CliCluster cluster, String name) {
+    RolloutResource rollout =
+        cluster.create(
+            Objects.canary(CliCluster.NAMESPACE, name, "nginx:2", Objects.steps()),
+            Map.of(
+                "currentStepIndex", 3,
+                "currentPodHash", "bbb",
+                "stableRS", "aaa",
+                "replicas", 5,
+                "updatedReplicas", 1,
+                "availableReplicas", 5,
+                "pauseConditions",
+                    List.of(
+                        Map.of("reason", "CanaryPauseStep", "startTime", "2026-01-01T00:00:00Z"))));
+    ReplicaSet stable = cluster.create(Objects.replicaSet(rollout, "aaa", 1, "nginx:1", 4, 4));
+    ReplicaSet canary = cluster.create(Objects.replicaSet(rollout, "bbb", 2, "nginx:2", 1, 1));
+    cluster.create(Objects.pod(stable, "a", true, "2026-01-01T00:00:00Z"));
+    cluster.create(Objects.pod(canary, "b", true, "2026-01-01T00:00:00Z"));
+    return rollout;
+  }
+
+  /** A Successful AnalysisRun of {@code owner}'s revision 2, read by the dashboard generically. */
+  private static void analysisRun(CliCluster cluster, RolloutResource owner) {
+    GenericKubernetesResource run = new GenericKubernetesResource();
+    run.setApiVersion("argoproj.io/v1alpha1");
+    run.setKind("AnalysisRun");
+    run.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(owner.getMetadata().getName() + "-bbb-2-1")
+            .withNamespace(CliCluster.NAMESPACE)
+            .addToAnnotations("rollout.argoproj.io/revision", "2")
+            .addNewOwnerReference()
+            .withApiVersion(RolloutResource.API_VERSION)
+            .withKind(RolloutResource.KIND)
+            .withName(owner.getMetadata().getName())
+            .withUid(owner.getMetadata().getUid())
+            .withController(true)
+            .endOwnerReference()
+            .build());
+    run.setAdditionalProperty(
+        "spec",
+        Map.of(
+            "metrics",
+            List.of(Map.of("name", "success-rate", "successCondition", "result[0] >= 0.95"))));
+    run.setAdditionalProperty(
+        "status",
+        Map.of(
+            "phase",
+            "Successful",
+            "metricResults",
+            List.of(
+                Map.of(
+                    "name",
+                    "success-rate",
+                    "phase",
+                    "Successful",
+                    "successful",
+                    2,
+                    "measurements",
+                    List.of(
+                        Map.of("phase", "Successful", "value", "[0.99]"),
+                        Map.of("phase", "Successful", "value", "[0.98]"))))));
+    cluster
+        .client()
+        .genericKubernetesResources(
+            new ResourceDefinitionContext.Builder()
+                .withGroup("argoproj.io")
+                .withVersion("v1alpha1")
+                .withKind("AnalysisRun")
+                .withPlural("analysisruns")
+                .withNamespaced(true)
+                .build())
+        .inNamespace(CliCluster.NAMESPACE)
+        .resource(run)
+        .create();
+  }
+
+  /** Runs {@code e2e/SCRIPT ARGS} with node; returns what it printed, after checking it passed. */
+  private static String node(String script, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", E2E.resolve(script).toString()));
+    command.addAll(List.of(args));
+    Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
+    boolean ended = node.waitFor(3, TimeUnit.MINUTES);
+    if (!ended) {
+      node.destroyForcibly();
+    }
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    System.out.println(output);
+    assertThat(ended).as(script + " ended within 3 minutes").isTrue();
+    assertThat(node.exitValue()).as(output).isZero();
+    return output;
   }
 
   private static void skipUnlessTheBrowserIsThere() {

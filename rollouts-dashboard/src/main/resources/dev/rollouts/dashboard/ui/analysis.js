@@ -10,7 +10,7 @@ export function showAnalysisRun(run) {
   body.append(
     h('p', {}, statusIcon(run.status), ` ${run.status || 'Pending'}`, run.message ? ` — ${run.message}` : ''),
     h('p', { class: 'muted' }, `successful ${run.successful || 0}, failed ${run.failed || 0}, inconclusive ${run.inconclusive || 0}, error ${run.error || 0}`),
-    (run.metrics || []).map((m) =>
+    h('div', { class: 'metrics' }, (run.metrics || []).map((m) =>
       h('section', { class: 'metric' },
         h('h3', {}, statusIcon(m.phase, ''), ` ${m.name} (${m.phase || 'Pending'})`),
         condition(run, m.name),
@@ -18,7 +18,7 @@ export function showAnalysisRun(run) {
           h('thead', {}, h('tr', {}, ['Phase', 'Value', 'Started', 'Finished'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, (m.measurements || []).map((x) =>
             h('tr', {}, h('td', {}, x.phase || ''), h('td', {}, x.value || x.message || ''), h('td', {}, x.startedAt || ''), h('td', {}, x.finishedAt || '')))))),
-    ),
+    )),
   );
   dialog.showModal();
 }

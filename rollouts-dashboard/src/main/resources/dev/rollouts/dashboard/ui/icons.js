@@ -25,14 +25,18 @@ export function statusClass(status) {
   return CLASS[status] || 'unknown';
 }
 
-/** An icon for a status, with the status as its accessible name. */
-export function statusIcon(status, label = status) {
+/**
+ * An icon for a status, with the status as its accessible name; with an empty label it is
+ * decoration (the text beside it says the status).
+ */
+export function statusIcon(status, label = status || 'Unknown') {
   const kind = statusClass(status);
   return h('span', {
     class: `icon status-${kind}`,
-    role: 'img',
-    'aria-label': label || 'Unknown',
-    title: label || 'Unknown',
+    role: label ? 'img' : undefined,
+    'aria-label': label || undefined,
+    'aria-hidden': label ? undefined : 'true',
+    title: label || undefined,
     html: `<svg viewBox="0 0 16 16" aria-hidden="true">${PATHS[SHAPE[kind] || 'Unknown']}</svg>`,
   });
 }

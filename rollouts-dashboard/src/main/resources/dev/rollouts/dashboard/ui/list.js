@@ -5,7 +5,7 @@ import { h, clear } from './dom.js';
 import { get, watch, paths } from './api.js';
 import { statusIcon } from './icons.js';
 import { actionButtons } from './actions.js';
-import { badges, podDots, strategyBadge, needsAttention, weight } from './widgets.js';
+import { badges, podDots, strategyBadge, needsAttention } from './widgets.js';
 
 const STATUSES = ['Progressing', 'Degraded', 'Paused', 'Healthy'];
 
@@ -76,6 +76,9 @@ export function listPage(main, namespace, go) {
   function update(info) {
     const name = info.objectMeta.name;
     const entry = rollouts.get(name) || {};
+    const json = JSON.stringify(info);
+    if (entry.json === json) return; // the list and the watch's first events say the same
+    entry.json = json;
     entry.info = info;
     rollouts.set(name, entry);
     dirty.add(name);
@@ -106,7 +109,7 @@ export function listPage(main, namespace, go) {
     }
     dirty.clear();
     if (added) {
-      const names = [...rollouts.keys()].sort();
+      const names = [...rollouts.keys()].sort(byName);
       grid.append(...names.map((n) => rollouts.get(n).card));
     }
     applyFilters();
@@ -141,6 +144,9 @@ export function listPage(main, namespace, go) {
     document.removeEventListener('keydown', onKey);
   };
 }
+
+const collator = new Intl.Collator(undefined, { numeric: true });
+const byName = (a, b) => collator.compare(a, b);
 
 /** Comma-separated terms; "quoted" means exact; tag:value matches a label. */
 function parseTerms(text) {
@@ -186,7 +192,7 @@ function renderCard(ro, go) {
       { class: 'facts' },
       h('dt', {}, 'Status'),
       h('dd', {}, ro.status || 'Unknown'),
-      ro.strategy === 'Canary' ? [h('dt', {}, 'Weight'), h('dd', {}, `${weight(ro)}%`)] : null,
+      ro.strategy === 'Canary' ? [h('dt', {}, 'Weight'), h('dd', {}, `${ro.setWeight || 0}%`)] : null,
       ro.step ? [h('dt', {}, 'Step'), h('dd', {}, ro.step)] : null,
     ),
     h(

@@ -20,7 +20,7 @@ export function rolloutPage(main, namespace, name, go) {
     if (!last) return;
     const focused = document.activeElement && document.activeElement.dataset.focusKey;
     clear(page);
-    page.append(header(last), summary(last), containers(last), steps(last), revisions(last));
+    page.append(...[header(last), summary(last), containers(last), steps(last), revisions(last)].filter(Boolean));
     if (focused) {
       const again = page.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`);
       if (again) again.focus();
