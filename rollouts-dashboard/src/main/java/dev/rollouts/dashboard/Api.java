@@ -1,38 +1,31 @@
 package dev.rollouts.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import dev.rollouts.cli.CommandFailure;
-import dev.rollouts.cli.cluster.RolloutActions;
 import dev.rollouts.cli.cluster.RolloutReader;
-import dev.rollouts.cli.cluster.Undo;
-import dev.rollouts.kubernetes.crd.RolloutResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Predicate;
 
 /**
  * Argo's dashboard API under {@code api/v1/}: the info and watch routes read the shared {@link
- * Informers}; the {@code PUT} routes change the Rollout with the CLI's {@link RolloutActions} and
- * {@link Undo}, so the dashboard and the {@code rollouts} verbs write the same patches.
+ * Informers}; the {@code PUT} routes are {@link Actions}.
  */
 final class Api {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardServer.Settings settings;
   private final KubernetesClient client;
   private final Informers informers;
-  private final Clock clock;
   private final Set<LatestChanges> streams = new CopyOnWriteArraySet<>();
+  private final Actions actions;
 
   Api(
       DashboardServer.Settings settings,
@@ -42,7 +35,7 @@ final class Api {
     this.settings = settings;
     this.client = client;
     this.informers = informers;
-    this.clock = clock;
+    this.actions = new Actions(client, clock);
   }
 
   /** Answers {@code method} on {@code path}, the decoded segments after {@code api/v1/}. */
@@ -75,7 +68,7 @@ final class Api {
       }
       Http.requireJson(exchange);
       byte[] body = exchange.getRequestBody().readAllBytes();
-      Object rollout = act(namespace(path), path.get(2), path.subList(3, n), body);
+      Object rollout = actions.run(namespace(path), path.get(2), path.subList(3, n), body);
       Http.json(exchange, 200, rollout);
     } else {
       throw new ApiError(405, "method " + method + " is not allowed on the API");
@@ -135,7 +128,7 @@ final class Api {
     }
   }
 
-  private static java.util.Optional<Map<String, Object>> full(NamespaceCache cache, String name) {
+  private static Optional<Map<String, Object>> full(NamespaceCache cache, String name) {
     return cache.snapshot(name).map(s -> InfoJson.of(s, cache.analysisRuns(s), true));
   }
 
@@ -197,10 +190,7 @@ final class Api {
   }
 
   private void stream(
-      HttpExchange exchange,
-      String namespace,
-      java.util.function.Predicate<String> wanted,
-      Sender sender)
+      HttpExchange exchange, String namespace, Predicate<String> wanted, Sender sender)
       throws IOException {
     LatestChanges changes = new LatestChanges(wanted);
     try (Informers.Lease lease = informers.acquire(namespace)) {
@@ -243,83 +233,6 @@ final class Api {
 
   private static String event(String type, String infoJson) {
     return "{\"type\":\"" + type + "\",\"rolloutInfo\":" + infoJson + "}";
-  }
-
-  /** Runs the action {@code action} on Rollout {@code name}; returns the Rollout as written. */
-  private Object act(String namespace, String name, List<String> action, byte[] body) {
-    RolloutActions actions = new RolloutActions(client, namespace);
-    try {
-      RolloutResource result =
-          switch (action.get(0)) {
-            case "promote" -> only(action, actions.promote(name, bool(body, "full")));
-            case "abort" -> only(action, actions.abort(name));
-            case "retry" -> only(action, actions.retry(name));
-            case "restart" -> only(action, actions.restart(name, clock.instant()));
-            case "undo" -> undo(namespace, name, action);
-            case "set" -> setImage(actions, name, action);
-            default -> throw new ApiError(404, "no such action: " + action.get(0));
-          };
-      return result;
-    } catch (CommandFailure e) {
-      boolean missing =
-          e.getMessage().equals(RolloutReader.notFound(name, namespace).getMessage())
-              || e.getMessage().startsWith("unable to find");
-      throw new ApiError(missing ? 404 : 400, e.getMessage(), e);
-    }
-  }
-
-  private static RolloutResource only(List<String> action, RolloutResource rollout) {
-    if (action.size() != 1) {
-      throw new ApiError(404, "no such API path: " + String.join("/", action));
-    }
-    return rollout;
-  }
-
-  private RolloutResource undo(String namespace, String name, List<String> action) {
-    if (action.size() != 2) {
-      throw new ApiError(404, "expected undo/{revision}");
-    }
-    long revision;
-    try {
-      revision = Long.parseLong(action.get(1));
-    } catch (NumberFormatException e) {
-      throw new ApiError(400, "revision must be a number, was \"" + action.get(1) + "\"");
-    }
-    if (revision < 0) {
-      throw new ApiError(400, "revision must not be negative");
-    }
-    new Undo(client, namespace).toRevision(name, revision);
-    return new RolloutReader(client, namespace).get(name);
-  }
-
-  /** {@code set/{container}/{image…}/{tag}}: the image is every segment between, joined by /. */
-  private static RolloutResource setImage(
-      RolloutActions actions, String name, List<String> action) {
-    if (action.size() < 4) {
-      throw new ApiError(404, "expected set/{container}/{image}/{tag}");
-    }
-    String container = action.get(1);
-    String image = String.join("/", action.subList(2, action.size() - 1));
-    String tag = action.get(action.size() - 1);
-    if (container.isEmpty() || image.isEmpty() || tag.isEmpty()) {
-      throw new ApiError(400, "container, image and tag must not be empty");
-    }
-    return actions.setImage(name, container, image + ":" + tag);
-  }
-
-  private static boolean bool(byte[] body, String field) {
-    if (body.length == 0) {
-      return false;
-    }
-    try (InputStream in = new java.io.ByteArrayInputStream(body)) {
-      var tree = JSON.readTree(in);
-      if (tree == null || !tree.isObject()) {
-        throw new ApiError(400, "the request body must be a JSON object");
-      }
-      return tree.path(field).asBoolean(false);
-    } catch (IOException e) {
-      throw new ApiError(400, "the request body is not JSON: " + e.getMessage(), e);
-    }
   }
 
   /** Ends every open stream. */
