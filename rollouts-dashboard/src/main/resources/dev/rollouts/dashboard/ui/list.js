@@ -14,6 +14,8 @@ export function listPage(main, namespace, go) {
   const dirty = new Set();
   const filters = { statuses: new Set(), attention: false, text: '' };
   let frame = 0;
+  let loaded = false;
+  let failed = false;
 
   const grid = h('ul', { class: 'grid', 'aria-label': 'Rollouts' });
   const empty = h('p', { class: 'empty', hidden: true }, `No rollouts in namespace ${namespace}.`);
@@ -128,12 +130,20 @@ export function listPage(main, namespace, go) {
       if (card) card.hidden = !show;
     }
     counter.textContent = `(${attention})`;
-    empty.hidden = rollouts.size > 0;
+    empty.hidden = !failed && (!loaded || rollouts.size > 0);
   }
 
   get(paths.list(namespace))
     .then((list) => (list.rollouts || []).forEach(update))
-    .catch(() => {});
+    .catch((e) => {
+      if (e.status === 403 || e.status === 404) stop(); // the watch would only fail again
+      failed = true;
+      empty.textContent = e.message;
+    })
+    .finally(() => {
+      loaded = true;
+      schedule();
+    });
   const stop = watch(paths.listWatch(namespace), (event) => {
     if (event.type === 'Deleted') remove(event.rolloutInfo.objectMeta.name);
     else update(event.rolloutInfo); // Added, or Updated

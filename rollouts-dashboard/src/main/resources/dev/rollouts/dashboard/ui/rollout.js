@@ -138,6 +138,7 @@ export function rolloutPage(main, namespace, name, go) {
 
   const stop = watch(paths.infoWatch(namespace, name), render);
   get(paths.info(namespace, name)).then((ro) => last || render(ro)).catch((e) => {
+    if (e.status === 404 || e.status === 403) stop(); // the watch would only fail again
     clear(page);
     page.append(h('p', { class: 'error' }, e.status === 404 ? `Rollout ${name} not found in namespace ${namespace}.` : e.message));
   });
