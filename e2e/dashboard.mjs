@@ -6,28 +6,13 @@
 // `pause: {}` step. Opens the list, then the Rollout's page; clicks Promote, confirms, and waits
 // until the page shows Healthy without a reload; saves screenshots in outdir. Exit code 0 when all
 // of that happened; otherwise it prints what failed and exits 1.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from './browser.mjs';
 
 const [url, namespace, rollout, outdir] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const profile = mkdtempSync(join(tmpdir(), 'rollouts-dashboard-chromium-'));
 const step = (text) => console.log(`e2e: ${text}`);
 
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
-let page;
-try {
-  page = context.pages()[0] || (await context.newPage());
+await run('e2e', outdir, { width: 1280, height: 900 }, async (page) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -98,12 +83,4 @@ try {
   const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
   step(`the keyboard reaches: ${focused}`);
   if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
-  console.log('e2e: passed');
-} catch (e) {
-  console.log(`e2e: FAILED: ${e.message}`);
-  process.exitCode = 1;
-  if (page && outdir) await page.screenshot({ path: join(outdir, 'dashboard-failed.png'), fullPage: true }).catch(() => {});
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});

@@ -6,26 +6,12 @@
 // Measures (prints, never asserts) the time until every card is drawn, the time a filter takes,
 // and the time from a Promote (through the API) until its card shows the change; checks that the
 // filter and the live update work. Exit code 0 when they do.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from './browser.mjs';
 
 const [url, namespace, countText, outdir] = process.argv.slice(2);
 const count = Number(countText);
-const profile = mkdtempSync(join(tmpdir(), 'rollouts-dashboard-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1440, height: 900 },
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
-let page;
-try {
-  page = context.pages()[0] || (await context.newPage());
+await run('many', outdir, { width: 1440, height: 900 }, async (page) => {
   const start = Date.now();
   await page.goto(url);
   await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, count, { timeout: 60_000 });
@@ -65,12 +51,4 @@ try {
   await panel.getByRole('cell', { name: '[0.99]' }).first().waitFor();
   console.log('many: the AnalysisRun panel shows its metric and measurements');
   await page.screenshot({ path: join(outdir, 'dashboard-analysis.png') });
-  console.log('many: passed');
-} catch (e) {
-  console.log(`many: FAILED: ${e.message}`);
-  process.exitCode = 1;
-  if (page && outdir) await page.screenshot({ path: join(outdir, 'many-failed.png'), fullPage: true }).catch(() => {});
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});
