@@ -100,10 +100,15 @@ final class NamespaceCache implements AutoCloseable {
   static NamespaceCache start(KubernetesClient client, String namespace, Duration timeout) {
     NamespaceCache cache = new NamespaceCache(client, namespace);
     try {
-      cache.analysisRuns.start();
+      var runs = cache.analysisRuns.start().toCompletableFuture();
       for (SharedIndexInformer<?> informer :
           List.of(cache.rollouts, cache.replicaSets, cache.pods)) {
         informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      try {
+        runs.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // no AnalysisRun CRD, or no right to list them: the Rollouts are shown without runs
       }
       return cache;
     } catch (ExecutionException e) {

@@ -46,7 +46,12 @@ final class ApiCluster implements AutoCloseable {
             false);
     server.init();
     client =
-        server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+        server.createClient(
+            b ->
+                b.editOrNewConfig()
+                    .withRequestRetryBackoffLimit(0)
+                    .withRequestTimeout(60_000)
+                    .endConfig());
     try (InputStream in = getClass().getResourceAsStream("/crd/rollouts.argoproj.io.yaml")) {
       client
           .apiextensions()

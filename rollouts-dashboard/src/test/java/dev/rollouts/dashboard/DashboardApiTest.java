@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DashboardApiTest {
 
   static final String NS = "shop";
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(60);
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00.700Z");
 
   ApiCluster cluster;
