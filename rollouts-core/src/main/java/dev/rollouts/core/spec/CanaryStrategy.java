@@ -65,6 +65,14 @@ public interface CanaryStrategy {
   /** {@code antiAffinity} between the canary's and the stable's pods. */
   Optional<AntiAffinity> antiAffinity();
 
+  /**
+   * {@code canaryMetadata}: labels and annotations the canary's pods carry while they are canary.
+   */
+  Optional<PodMetadata> canaryMetadata();
+
+  /** {@code stableMetadata}: labels and annotations the stable pods carry. */
+  Optional<PodMetadata> stableMetadata();
+
   /** The steps, in order; none means the update goes to 100% at once. */
   default List<CanaryStep> effectiveSteps() {
     return steps().orElse(List.of());

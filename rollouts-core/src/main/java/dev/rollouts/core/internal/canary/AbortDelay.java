@@ -22,6 +22,15 @@ final class AbortDelay {
   }
 
   /**
+   * Argo's HasExplicitAbortScaleDownDelay: {@code abortScaleDownDelaySeconds} written, and not 0
+   * (with a router; without one the field has no effect).
+   */
+  static boolean explicit(CanaryStrategy canary) {
+    return canary.trafficRouting().isPresent()
+        && canary.abortScaleDownDelaySeconds().filter(d -> d != 0).isPresent();
+  }
+
+  /**
    * Whether this sync delays scaling down an aborted canary (Argo's shouldDelayScaleDownOnAbort).
    */
   static boolean applies(Sync sync, CanaryStrategy canary, CanarySteps steps) {

@@ -2,6 +2,7 @@ package dev.rollouts.core.internal.canary;
 
 import com.google.common.base.Suppliers;
 import dev.rollouts.core.decision.RolloutEvent;
+import dev.rollouts.core.internal.EphemeralMetadata;
 import dev.rollouts.core.internal.RevisionHistory;
 import dev.rollouts.core.internal.StatusCalculator;
 import dev.rollouts.core.internal.StepHash;
@@ -45,10 +46,16 @@ public final class CanaryDecider implements Strategy {
       sync.pause().removeAbort();
     }
     String stepHash = StepHash.of(canary);
-    if (templateOrStepsChanged(sync, stepHash)) {
+    boolean changed = templateOrStepsChanged(sync, stepHash);
+    if (sync.snapshot().newRS().isEmpty()) {
+      EphemeralMetadata.antiAffinity(sync, canary.antiAffinity()).ifPresent(sync::antiAffinity);
+    }
+    // Argo creates the new ReplicaSet (at 0) before it resets the status for a new template.
+    ObservedReplicaSet newRS = sync.ensureNewReplicaSet();
+    EphemeralMetadata.reconcile(sync, canary.canaryMetadata(), canary.stableMetadata());
+    if (changed) {
       return CanaryStatus.reset(sync, canary, stepHash);
     }
-    ObservedReplicaSet newRS = sync.ensureNewReplicaSet();
     CanarySteps steps = new CanarySteps(rollout, canary, sync.pause().isAborted());
     CanaryReplicas replicas = new CanaryReplicas(rollout, canary, steps, sync.snapshot());
     RevisionHistory.prune(sync, sync.snapshot().others());
@@ -141,10 +148,11 @@ public final class CanaryDecider implements Strategy {
     if (sync.rollout().spec().paused() || status.promoteFull() || steps.aborted()) {
       return;
     }
-    Optional<CanaryStep> step = steps.current();
-    if (step.isEmpty() || !(step.get() instanceof CanaryStep.Pause pause)) {
+    Optional<CanaryStep.Pause> step = steps.current().flatMap(s -> s.part(CanaryStep.Pause.class));
+    if (step.isEmpty()) {
       return;
     }
+    CanaryStep.Pause pause = step.get();
     var condition = sync.pause().previousCondition(PauseReason.CanaryPauseStep);
     if (condition.isEmpty()) {
       if (!status.controllerPause()) {

@@ -1,6 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
-import com.google.common.math.IntMath;
+import com.google.common.math.LongMath;
 import dev.rollouts.core.internal.Limits;
 import dev.rollouts.core.internal.ReplicaSetSnapshot;
 import dev.rollouts.core.observe.ObservedReplicaSet;
@@ -50,7 +50,7 @@ final class CanaryReplicas {
     WeightingRequest.Builder request =
         WeightingRequest.builder()
             .replicas(rollout.spec().replicas())
-            .weight(steps.replicasOrWeight(false).weight())
+            .weight(steps.replicasOrWeight(false, snapshot.newRS(), snapshot.stableRS()).weight())
             .maxSurge(limits.maxSurge())
             .maxUnavailable(limits.maxUnavailable())
             .canary(snapshot.newRS().map(CanaryReplicas::counts));
@@ -68,7 +68,8 @@ final class CanaryReplicas {
   /** Counts with a router (Argo's CalculateReplicaCountsForTrafficRoutedCanary). */
   ReplicaSplit routed(Optional<TrafficWeights> weights, boolean abortDelayDisabled) {
     int replicas = rollout.spec().replicas();
-    CanarySteps.ReplicasOrWeight size = steps.replicasOrWeight(abortDelayDisabled);
+    CanarySteps.ReplicasOrWeight size =
+        steps.replicasOrWeight(abortDelayDisabled, snapshot.newRS(), snapshot.stableRS());
     int canaryCount = size.replicas().orElseGet(() -> minPods(toReplicas(size.weight())));
     if (!canary.dynamicStableScale()) {
       return new ReplicaSplit(canaryCount, replicas);
@@ -84,19 +85,33 @@ final class CanaryReplicas {
     return new ReplicaSplit(minPods(canaryCount), minPods(stableCount));
   }
 
-  /** {@code ceil(weight × replicas / maxTrafficWeight)}. */
+  /**
+   * {@code ceil(weight × replicas / maxTrafficWeight)}, in 64 bits: 23 replicas at a weight of
+   * 100,000,000 of 100,000,000 are 23, not an overflow.
+   */
   int toReplicas(int weight) {
-    return IntMath.divide(
-        Math.max(0, weight) * rollout.spec().replicas(),
-        canary.effectiveMaxTrafficWeight(),
-        RoundingMode.CEILING);
+    return toReplicas(weight, rollout.spec().replicas(), canary.effectiveMaxTrafficWeight());
   }
 
+  static int toReplicas(int weight, int replicas, int maxTrafficWeight) {
+    return Math.toIntExact(
+        LongMath.divide(
+            (long) Math.max(0, weight) * Math.max(0, replicas),
+            Math.max(1, maxTrafficWeight),
+            RoundingMode.CEILING));
+  }
+
+  /**
+   * Argo's CheckMinPodsPerReplicaSet: a non-zero count is at least {@code minPodsPerReplicaSet}
+   * (with a router only), and that floor is capped at {@code spec.replicas}, so {@code replicas: 1,
+   * minPodsPerReplicaSet: 2} gives the canary 1 pod.
+   */
   private int minPods(int count) {
     if (count == 0 || canary.trafficRouting().isEmpty()) {
       return count;
     }
-    return Math.max(count, canary.minPodsPerReplicaSet().orElse(0));
+    int floor = Math.min(canary.minPodsPerReplicaSet().orElse(0), rollout.spec().replicas());
+    return Math.max(count, floor);
   }
 
   /**

@@ -154,24 +154,30 @@ final class CanaryStatus implements StatusRules {
     return Optional.empty();
   }
 
-  /** Argo's completedCurrentCanaryStep. */
+  /**
+   * Argo's completedCurrentCanaryStep: a step's fields are looked at in Argo's order (pause, then
+   * setCanaryScale, then setWeight, then analysis and experiment), so {@code {setWeight: 10,
+   * setCanaryScale: {replicas: 5}}} is done when the canary has its 5 pods.
+   */
   private boolean stepCompleted() {
     if (sync.rollout().spec().paused() || steps.current().isEmpty()) {
       return false;
     }
     CanaryStep step = steps.current().get();
-    if (step instanceof CanaryStep.Pause pause) {
-      return pauseCompleted(pause);
+    Optional<CanaryStep.Pause> pause = step.part(CanaryStep.Pause.class);
+    if (pause.isPresent()) {
+      return pauseCompleted(pause.get());
     }
-    if (step instanceof CanaryStep.SetCanaryScale) {
+    if (step.part(CanaryStep.SetCanaryScale.class).isPresent()) {
       return replicas.atDesired(desiredCounts(), false);
     }
-    if (step instanceof CanaryStep.SetWeight) {
+    if (step.part(CanaryStep.SetWeight.class).isPresent()) {
       return sync.blocker().isEmpty()
           && replicas.atDesired(desiredCounts(), true)
           && !weights.flatMap(TrafficWeights::verified).equals(Optional.of(false));
     }
-    if (step instanceof CanaryStep.Analysis || step instanceof CanaryStep.Experiment) {
+    if (step.part(CanaryStep.Analysis.class).isPresent()
+        || step.part(CanaryStep.Experiment.class).isPresent()) {
       sync.blockedBy(
           "StepNotSupported",
           String.format(

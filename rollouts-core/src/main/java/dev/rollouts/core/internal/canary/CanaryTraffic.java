@@ -63,12 +63,24 @@ final class CanaryTraffic {
         .ifPresent(
             name -> {
               boolean canaryReady = newRS.filter(rs -> rs.availableReplicas() > 0).isPresent();
-              if (steps.aborted() || newRS.isEmpty()) {
+              if (newRS.isEmpty() || (steps.aborted() && !dynamicAbortInProgress())) {
                 select(name, stable.get().podTemplateHash());
+              } else if (steps.aborted()) {
+                select(name, newRS.get().podTemplateHash());
               } else if (canaryReady || selects(name, newRS.get().podTemplateHash())) {
                 select(name, newRS.get().podTemplateHash());
               }
             });
+  }
+
+  /**
+   * Whether an abort with {@code dynamicStableScale} still sends traffic to the canary: Argo points
+   * the canary Service back at stable only once the weight is 0 (reconcileTrafficRouting).
+   */
+  private boolean dynamicAbortInProgress() {
+    return canary.dynamicStableScale()
+        && canary.trafficRouting().isPresent()
+        && dynamicAbortWeight(sync.rollout().status().canary().weights()) > 0;
   }
 
   private boolean selects(String service, String hash) {
@@ -153,9 +165,10 @@ final class CanaryTraffic {
     int total = canary.effectiveMaxTrafficWeight();
     if (sync.rollout().status().promoteFull()) {
       if (canary.dynamicStableScale()) {
-        return total
-            * newRS.get().availableReplicas()
-            / Math.max(1, sync.rollout().spec().replicas());
+        return (int)
+            ((long) total
+                * newRS.get().availableReplicas()
+                / Math.max(1, sync.rollout().spec().replicas()));
       }
       return previous.map(p -> p.canary().weight()).orElse(0);
     }
@@ -186,12 +199,34 @@ final class CanaryTraffic {
         : previousWeight;
   }
 
+  /**
+   * Argo's calculateDesiredWeightOnAbortOrStableRollback with {@code dynamicStableScale}: the
+   * weight follows {@link CanarySteps#desiredCanaryWeight} down, but no lower step is taken while
+   * the available stable pods cannot carry the traffic it gives back, and a lowered weight is never
+   * raised again; once no step is left, what the available stable pods leave to the canary.
+   */
   private int dynamicAbortWeight(Optional<TrafficWeights> previous) {
+    Optional<ObservedReplicaSet> stable = sync.snapshot().stableRS();
+    Optional<ObservedReplicaSet> newRS = sync.snapshot().newRS();
+    int replicas = sync.rollout().spec().replicas();
+    if (stable.isEmpty() || newRS.isEmpty() || replicas == 0) {
+      return 0;
+    }
     int total = canary.effectiveMaxTrafficWeight();
-    int stableAvailable =
-        sync.snapshot().stableRS().map(ObservedReplicaSet::availableReplicas).orElse(0);
-    int weight = total - total * stableAvailable / Math.max(1, sync.rollout().spec().replicas());
-    return Math.max(0, previous.map(p -> Math.min(weight, p.canary().weight())).orElse(weight));
+    int desired = steps.desiredCanaryWeight(newRS, stable);
+    int stableShare = (int) ((long) total * stable.get().availableReplicas() / replicas);
+    int expected = Math.max(0, total - stableShare);
+    if (previous.isEmpty()) {
+      return Math.max(expected, desired);
+    }
+    int current = previous.get().canary().weight();
+    if (desired <= 0) {
+      return Math.min(expected, current);
+    }
+    if (stableShare < total - desired) {
+      return current;
+    }
+    return Math.min(desired, current);
   }
 
   /** The header routes set by the steps so far; none once aborted, promoted or fully promoting. */
@@ -205,7 +240,10 @@ final class CanaryTraffic {
     Map<String, HeaderRoute> routes = new HashMap<>();
     Map<String, Integer> order = new LinkedHashMap<>();
     for (int i = 0; i <= steps.index().get(); i++) {
-      if (steps.steps().get(i) instanceof CanaryStep.SetHeaderRoute h) {
+      Optional<CanaryStep.SetHeaderRoute> route =
+          steps.steps().get(i).part(CanaryStep.SetHeaderRoute.class);
+      if (route.isPresent()) {
+        CanaryStep.SetHeaderRoute h = route.get();
         if (h.match().isEmpty()) {
           routes.remove(h.name());
         } else {
