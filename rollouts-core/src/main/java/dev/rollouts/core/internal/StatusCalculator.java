@@ -4,9 +4,11 @@ import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.status.Condition;
 import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.ConditionType;
+import dev.rollouts.core.status.PauseCondition;
 import dev.rollouts.core.status.Phase;
 import dev.rollouts.core.status.RolloutStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,16 +68,15 @@ public final class StatusCalculator {
    */
   public RolloutStatus finish(RolloutStatus next, long revision) {
     calculateConditions(next, revision);
-    RolloutStatus.Builder status =
-        RolloutStatus.builder().from(next).conditions(sync.conditions().list());
-    sync.pause().applyTo(status, sync.now());
-    status.observedGeneration(Long.toString(sync.rollout().generation()));
-    RolloutStatus withPause = status.build();
-    PhaseAndMessage phase = phase(withPause);
-    recordPauseEvents(withPause);
-    requeueForProgressDeadline(withPause);
-    return RolloutStatus.builder()
-        .from(withPause)
+    List<Condition> conditions = sync.conditions().list();
+    PauseState.Outcome pause = sync.pause().outcome(sync.now());
+    PhaseAndMessage phase = phase(next, conditions, pause.pauseConditions());
+    recordPauseEvents(pause);
+    requeueForProgressDeadline(conditions, pause);
+    RolloutStatus.Builder status = RolloutStatus.builder().from(next).conditions(conditions);
+    pause.applyTo(status);
+    return status
+        .observedGeneration(Long.toString(sync.rollout().generation()))
         .phase(phase.phase())
         .message(phase.message().isEmpty() ? Optional.empty() : Optional.of(phase.message()))
         .build();
@@ -221,7 +222,7 @@ public final class StatusCalculator {
     return status.stableRS().isPresent() && status.stableRS().equals(status.currentPodHash());
   }
 
-  private void recordPauseEvents(RolloutStatus next) {
+  private void recordPauseEvents(PauseState.Outcome next) {
     boolean wasPaused = !sync.rollout().status().pauseConditions().isEmpty();
     boolean isPaused = !next.pauseConditions().isEmpty();
     if (!wasPaused && isPaused) {
@@ -234,12 +235,12 @@ public final class StatusCalculator {
     }
   }
 
-  private void requeueForProgressDeadline(RolloutStatus next) {
-    Optional<Condition> progressing = next.condition(ConditionType.Progressing);
+  private void requeueForProgressDeadline(List<Condition> conditions, PauseState.Outcome pause) {
+    Optional<Condition> progressing = find(conditions, ConditionType.Progressing);
     if (progressing.isEmpty()
         || !progressing.get().reason().equals("ReplicaSetUpdated")
-        || !next.pauseConditions().isEmpty()
-        || next.abort()
+        || !pause.pauseConditions().isEmpty()
+        || pause.abort()
         || sync.rollout().spec().paused()
         || rules.indefiniteStep()) {
       return;
@@ -254,11 +255,21 @@ public final class StatusCalculator {
     sync.requeueAfter(left);
   }
 
+  private static Optional<Condition> find(List<Condition> conditions, ConditionType type) {
+    for (Condition c : conditions) {
+      if (c.type() == type) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A phase and its message. */
   record PhaseAndMessage(Phase phase, String message) {}
 
-  private PhaseAndMessage phase(RolloutStatus next) {
-    for (Condition c : next.conditions()) {
+  private PhaseAndMessage phase(
+      RolloutStatus next, List<Condition> conditions, List<PauseCondition> pauseConditions) {
+    for (Condition c : conditions) {
       if (c.type() == ConditionType.InvalidSpec) {
         return new PhaseAndMessage(Phase.Degraded, "InvalidSpec: " + c.message());
       }
@@ -269,8 +280,8 @@ public final class StatusCalculator {
     if (sync.rollout().spec().paused()) {
       return new PhaseAndMessage(Phase.Paused, "manually paused");
     }
-    if (!next.pauseConditions().isEmpty()) {
-      return new PhaseAndMessage(Phase.Paused, next.pauseConditions().get(0).reason().name());
+    if (!pauseConditions.isEmpty()) {
+      return new PhaseAndMessage(Phase.Paused, pauseConditions.get(0).reason().name());
     }
     if (sync.rollout().spec().restartAt().isPresent()
         && !sync.rollout().spec().restartAt().equals(next.restartedAt())) {

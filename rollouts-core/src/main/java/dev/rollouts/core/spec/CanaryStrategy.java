@@ -74,6 +74,17 @@ public interface CanaryStrategy {
   Optional<PodMetadata> stableMetadata();
 
   /** The steps, in order; none means the update goes to 100% at once. */
+  /**
+   * Argo's {@code status.currentStepHash} of these steps ({@code conditions.ComputeStepHash}): Go's
+   * {@code json.Marshal} of {@code steps}, 32-bit FNV-1a, {@code rand.SafeEncodeString}. Derived
+   * once per value and kept: {@code [{pause: {}}]} gives {@code 6b9b86fbd5}, absent steps {@code
+   * 5ffbfbbd64}.
+   */
+  @Value.Lazy
+  default String stepHash() {
+    return dev.rollouts.core.internal.StepHash.of(steps());
+  }
+
   default List<CanaryStep> effectiveSteps() {
     return steps().orElse(List.of());
   }

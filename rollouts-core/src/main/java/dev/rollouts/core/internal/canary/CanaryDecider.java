@@ -5,7 +5,6 @@ import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.EphemeralMetadata;
 import dev.rollouts.core.internal.RevisionHistory;
 import dev.rollouts.core.internal.StatusCalculator;
-import dev.rollouts.core.internal.StepHash;
 import dev.rollouts.core.internal.Strategy;
 import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
@@ -45,7 +44,7 @@ public final class CanaryDecider implements Strategy {
     if (StatusCalculator.isFullyPromoted(rollout.status()) && sync.pause().isAborted()) {
       sync.pause().removeAbort();
     }
-    String stepHash = StepHash.of(canary);
+    String stepHash = canary.stepHash();
     boolean changed = templateOrStepsChanged(sync, stepHash);
     if (sync.snapshot().newRS().isEmpty()) {
       EphemeralMetadata.antiAffinity(sync, canary.antiAffinity()).ifPresent(sync::antiAffinity);
