@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 final class CanaryTraffic {
 
   /** The label that ties a Service selector to one ReplicaSet. */
-  static final String HASH_LABEL = "rollouts-pod-template-hash";
+  static final String HASH_LABEL = ObservedReplicaSet.POD_TEMPLATE_HASH_LABEL;
 
   private final Sync sync;
   private final CanaryStrategy canary;
