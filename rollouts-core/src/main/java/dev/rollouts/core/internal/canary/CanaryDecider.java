@@ -53,7 +53,7 @@ public final class CanaryDecider implements Strategy {
     ObservedReplicaSet newRS = sync.ensureNewReplicaSet();
     EphemeralMetadata.reconcile(sync, canary.canaryMetadata(), canary.stableMetadata());
     if (changed) {
-      return CanaryStatus.reset(sync, canary, stepHash);
+      return CanaryStatusRules.reset(sync, canary, stepHash);
     }
     CanarySteps steps = new CanarySteps(rollout, canary, sync.pause().isAborted());
     CanaryReplicas replicas = new CanaryReplicas(rollout, canary, steps, sync.snapshot());
@@ -75,7 +75,8 @@ public final class CanaryDecider implements Strategy {
     if (!scaled) {
       enterPauseStep(sync, steps);
     }
-    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, basicSplit)
+    return new CanaryStatusRules(
+            sync, canary, steps, replicas, newRS, stepHash, weights, basicSplit)
         .next();
   }
 
@@ -129,8 +130,16 @@ public final class CanaryDecider implements Strategy {
     if (sync.snapshot().hasDistinctStable()) {
       scaled = sync.scale(sync.snapshot().stableRS().get(), split.stable());
     }
-    if (!delayAbort || AbortDelay.expired(sync, canary, newRS)) {
-      scaled |= sync.scale(newRS, delayAbort ? 0 : split.canary());
+    if (!delayAbort) {
+      scaled |= sync.scale(newRS, split.canary());
+    } else {
+      AbortDelay.Delay delay = AbortDelay.of(sync, canary, newRS);
+      if (delay.expired()) {
+        scaled |= sync.scale(newRS, 0);
+      } else {
+        delay.deadline().ifPresent(d -> sync.deadline(newRS, Optional.of(d)));
+        delay.requeueAfter().ifPresent(sync::requeueAfter);
+      }
     }
     if (scaled) {
       return true;

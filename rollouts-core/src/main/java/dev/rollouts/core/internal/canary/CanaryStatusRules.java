@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * The canary's status for one sync (Argo's syncRolloutStatusCanary): promote when done, hold the
  * step index while aborted, otherwise advance at most one step.
  */
-final class CanaryStatus implements StatusRules {
+final class CanaryStatusRules implements StatusRules {
 
   private final Sync sync;
   private final CanaryStrategy canary;
@@ -30,7 +30,7 @@ final class CanaryStatus implements StatusRules {
   private final Optional<TrafficWeights> weights;
   private final Supplier<ReplicaSplit> basicSplit;
 
-  CanaryStatus(
+  CanaryStatusRules(
       Sync sync,
       CanaryStrategy canary,
       CanarySteps steps,
@@ -76,7 +76,7 @@ final class CanaryStatus implements StatusRules {
     long revision = newRS.map(sync::revision).orElse(sync.snapshot().maxRevision() + 1);
     return new StatusCalculator(
             sync,
-            new CanaryStatus(
+            new CanaryStatusRules(
                 sync,
                 canary,
                 steps,
@@ -125,7 +125,7 @@ final class CanaryStatus implements StatusRules {
       if (stepCount > 0) {
         index = Optional.of(previous.stableRS().equals(Optional.of(podHash)) ? stepCount : 0);
       }
-    } else if (stepCompleted()) {
+    } else if (progress().completed()) {
       int completed = index.get() + 1;
       CanaryDecider.stepEvent(sync, completed, stepCount, steps.current().get());
       index = Optional.of(completed);
@@ -159,33 +159,58 @@ final class CanaryStatus implements StatusRules {
    * setCanaryScale, then setWeight, then analysis and experiment), so {@code {setWeight: 10,
    * setCanaryScale: {replicas: 5}}} is done when the canary has its 5 pods.
    */
-  private boolean stepCompleted() {
+  private StepProgress stepProgress() {
     if (sync.rollout().spec().paused() || steps.current().isEmpty()) {
-      return false;
+      return StepProgress.WAITING;
     }
     CanaryStep step = steps.current().get();
     Optional<CanaryStep.Pause> pause = step.part(CanaryStep.Pause.class);
     if (pause.isPresent()) {
-      return pauseCompleted(pause.get());
+      return StepProgress.of(pauseCompleted(pause.get()));
     }
     if (step.part(CanaryStep.SetCanaryScale.class).isPresent()) {
-      return replicas.atDesired(desiredCounts(), false);
+      return StepProgress.of(replicas.atDesired(desiredCounts(), false));
     }
     if (step.part(CanaryStep.SetWeight.class).isPresent()) {
-      return sync.blocker().isEmpty()
-          && replicas.atDesired(desiredCounts(), true)
-          && !weights.flatMap(TrafficWeights::verified).equals(Optional.of(false));
+      return StepProgress.of(
+          sync.blocker().isEmpty()
+              && replicas.atDesired(desiredCounts(), true)
+              && !weights.flatMap(TrafficWeights::verified).equals(Optional.of(false)));
     }
     if (step.part(CanaryStep.Analysis.class).isPresent()
         || step.part(CanaryStep.Experiment.class).isPresent()) {
-      sync.blockedBy(
-          "StepNotSupported",
-          String.format(
-              "step %d (%s) needs the analysis capability, which this engine does not have yet; promote the Rollout to skip it",
-              steps.index().get(), CanarySteps.describe(step)));
-      return false;
+      return new StepProgress(
+          false,
+          Optional.of(
+              new Sync.Blocker(
+                  "StepNotSupported",
+                  String.format(
+                      "step %d (%s) needs the analysis capability, which this engine does not have yet; promote the Rollout to skip it",
+                      steps.index().get(), CanarySteps.describe(step)))));
     }
-    return true;
+    return StepProgress.of(true);
+  }
+
+  /** {@link #stepProgress}, with its blocker recorded for the Progressing condition. */
+  private StepProgress progress() {
+    StepProgress progress = stepProgress();
+    progress.blocker().ifPresent(b -> sync.blockedBy(b.reason(), b.message()));
+    return progress;
+  }
+
+  /**
+   * Whether the current step is done, and what stops it if something outside the spec does. A
+   * value: deciding it changes nothing.
+   *
+   * @param completed whether the step is done
+   * @param blocker why the Rollout cannot progress past it, if that is the case
+   */
+  record StepProgress(boolean completed, Optional<Sync.Blocker> blocker) {
+    static final StepProgress WAITING = new StepProgress(false, Optional.empty());
+
+    static StepProgress of(boolean completed) {
+      return completed ? new StepProgress(true, Optional.empty()) : WAITING;
+    }
   }
 
   private ReplicaSplit desiredCounts() {
