@@ -1,6 +1,7 @@
 package dev.rollouts.core.internal.canary;
 
 import com.google.common.base.Suppliers;
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.EphemeralMetadata;
 import dev.rollouts.core.internal.RevisionHistory;
@@ -182,7 +183,7 @@ public final class CanaryDecider implements Strategy {
   static void stepEvent(Sync sync, int completed, int count, CanaryStep step) {
     sync.event(
         RolloutEvent.normal(
-            "RolloutStepCompleted",
+            EventReason.RolloutStepCompleted,
             String.format(
                 "Rollout step %d/%d completed (%s)",
                 completed, count, CanarySteps.describe(step))));

@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.BaseStatus;
 import dev.rollouts.core.internal.StatusCalculator;
@@ -8,6 +9,7 @@ import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
+import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.status.TrafficWeights;
@@ -59,7 +61,7 @@ final class CanaryStatusRules implements StatusRules {
     if (newRS.isPresent()
         && stepCount > 0
         && sync.rollout().status().stableRS().equals(Optional.of(newRS.get().podTemplateHash()))) {
-      sync.event(RolloutEvent.normal("SkipSteps", "Rollback to stable ReplicaSets"));
+      sync.event(RolloutEvent.normal(EventReason.SkipSteps, "Rollback to stable ReplicaSets"));
       index = Optional.of(stepCount);
     }
     RolloutStatus next =
@@ -116,7 +118,7 @@ final class CanaryStatusRules implements StatusRules {
       if (!previous.stableRS().equals(Optional.of(podHash))) {
         sync.event(
             RolloutEvent.normal(
-                "RolloutCompleted",
+                EventReason.RolloutCompleted,
                 String.format(
                     "Rollout completed update to revision %d (%s): %s",
                     sync.revision(newRS), podHash, promotion.get())));
@@ -183,7 +185,7 @@ final class CanaryStatusRules implements StatusRules {
           false,
           Optional.of(
               new Sync.Blocker(
-                  "StepNotSupported",
+                  ConditionReason.StepNotSupported.value(),
                   String.format(
                       "step %d (%s) needs the analysis capability, which this engine does not have yet; promote the Rollout to skip it",
                       steps.index().get(), CanarySteps.describe(step)))));

@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.StatusCalculator;
 import dev.rollouts.core.internal.Sync;
@@ -8,6 +9,7 @@ import dev.rollouts.core.observe.ObservedService;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
 import dev.rollouts.core.spec.TrafficRouting;
+import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.TrafficWeights;
 import dev.rollouts.core.status.WeightDestination;
 import dev.rollouts.core.traffic.HeaderRoute;
@@ -126,8 +128,8 @@ final class CanaryTraffic {
     if (!plan.problems().isEmpty()) {
       String message =
           plan.problems().stream().map(RoutingProblem::toString).collect(Collectors.joining("; "));
-      sync.blockedBy("TrafficRoutingError", message);
-      sync.event(RolloutEvent.warning("TrafficRoutingError", message));
+      sync.blockedBy(ConditionReason.TrafficRoutingError.value(), message);
+      sync.event(RolloutEvent.warning(EventReason.TrafficRoutingError, message));
       return previous;
     }
     sync.routingObjects(plan.desired());
@@ -137,7 +139,9 @@ final class CanaryTraffic {
         || !previous.get().stable().equals(next.stable())) {
       String details =
           previous.map(p -> "from " + p.canary().weight() + " to " + weight).orElse("to " + weight);
-      sync.event(RolloutEvent.normal("TrafficWeightUpdated", "Traffic weight updated " + details));
+      sync.event(
+          RolloutEvent.normal(
+              EventReason.TrafficWeightUpdated, "Traffic weight updated " + details));
     }
     return Optional.of(next);
   }
