@@ -123,10 +123,7 @@ public final class CanaryDecider implements Strategy {
     }
     sync.snapshot().stableRS().ifPresent(stable -> sync.deadline(stable, Optional.empty()));
     ReplicaSplit split =
-        canary.trafficRouting().isPresent()
-            ? replicas.routed(
-                sync.rollout().status().canary().weights(), AbortDelay.disabled(canary))
-            : basicSplit.get();
+        canary.trafficRouting().isPresent() ? replicas.forAppliedWeights() : basicSplit.get();
     boolean scaled = false;
     if (sync.snapshot().hasDistinctStable()) {
       scaled = sync.scale(sync.snapshot().stableRS().get(), split.stable());

@@ -22,6 +22,9 @@ import java.util.Optional;
  * setCanaryScale} count, at least {@code minPodsPerReplicaSet}) and stable stays whole; with {@code
  * dynamicStableScale} stable gets the share of the higher of the desired and the routed stable
  * weight. Example: 10 replicas, {@code setWeight: 25} with a router gives canary 3, stable 10.
+ *
+ * <p>A sync has three routed splits, each computed once: {@link #forDesiredWeight}, {@link
+ * #forAppliedWeights} and {@link #forNewWeights}. Confined to one call of {@code decide}.
  */
 final class CanaryReplicas {
 
@@ -65,8 +68,45 @@ final class CanaryReplicas {
     return new ReplicaSetCounts(rs.specReplicas(), rs.availableReplicas());
   }
 
+  private ReplicaSplit forDesiredWeight;
+  private ReplicaSplit forAppliedWeights;
+  private ReplicaSplit forNewWeights;
+
+  /**
+   * The split for the desired weight alone (no weights yet routed), which the traffic step reads to
+   * decide whether the canary is ready for the step's weight. Computed once.
+   */
+  ReplicaSplit forDesiredWeight() {
+    if (forDesiredWeight == null) {
+      forDesiredWeight = routed(Optional.empty(), false);
+    }
+    return forDesiredWeight;
+  }
+
+  /**
+   * The split for the weights already applied ({@code status.canary.weights} as observed), which
+   * the scaling step scales to. Computed once.
+   */
+  ReplicaSplit forAppliedWeights() {
+    if (forAppliedWeights == null) {
+      forAppliedWeights = routed(rollout.status().canary().weights(), AbortDelay.disabled(canary));
+    }
+    return forAppliedWeights;
+  }
+
+  /**
+   * The split for the new weights this sync routes, which step completion compares the cluster
+   * with. Computed once; a sync has one set of new weights.
+   */
+  ReplicaSplit forNewWeights(Optional<TrafficWeights> weights) {
+    if (forNewWeights == null) {
+      forNewWeights = routed(weights, AbortDelay.disabled(canary));
+    }
+    return forNewWeights;
+  }
+
   /** Counts with a router (Argo's CalculateReplicaCountsForTrafficRoutedCanary). */
-  ReplicaSplit routed(Optional<TrafficWeights> weights, boolean abortDelayDisabled) {
+  private ReplicaSplit routed(Optional<TrafficWeights> weights, boolean abortDelayDisabled) {
     int replicas = rollout.spec().replicas();
     CanarySteps.ReplicasOrWeight size =
         steps.replicasOrWeight(abortDelayDisabled, snapshot.newRS(), snapshot.stableRS());

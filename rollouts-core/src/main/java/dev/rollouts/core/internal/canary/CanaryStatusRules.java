@@ -216,9 +216,7 @@ final class CanaryStatusRules implements StatusRules {
   }
 
   private ReplicaSplit desiredCounts() {
-    return canary.trafficRouting().isPresent()
-        ? replicas.routed(weights, AbortDelay.disabled(canary))
-        : basicSplit.get();
+    return canary.trafficRouting().isPresent() ? replicas.forNewWeights(weights) : basicSplit.get();
   }
 
   private boolean pauseCompleted(CanaryStep.Pause pause) {

@@ -179,7 +179,7 @@ final class CanaryTraffic {
     if (steps.index().isEmpty()) {
       return 0;
     }
-    ReplicaSplit desired = replicas.routed(Optional.empty(), false);
+    ReplicaSplit desired = replicas.forDesiredWeight();
     int weight;
     if (!replicas.atDesired(desired, false)) {
       weight = steps.previousSetWeight();
