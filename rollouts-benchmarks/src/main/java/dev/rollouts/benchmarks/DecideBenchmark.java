@@ -2,7 +2,6 @@ package dev.rollouts.benchmarks;
 
 import dev.rollouts.core.RolloutEngine;
 import dev.rollouts.core.decision.Decision;
-import dev.rollouts.core.internal.StepHash;
 import dev.rollouts.core.observe.Observed;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.observe.ObservedService;
@@ -88,7 +87,7 @@ public class DecideBenchmark {
                 RolloutStatus.builder()
                     .observedGeneration("3")
                     .currentStepIndex(2)
-                    .currentStepHash(StepHash.of(canary))
+                    .currentStepHash(canary.stepHash())
                     .currentPodHash("v3")
                     .stableRS("v2")
                     .build())

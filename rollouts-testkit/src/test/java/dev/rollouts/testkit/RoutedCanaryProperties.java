@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -52,6 +53,7 @@ class RoutedCanaryProperties {
         });
   }
 
+  /** Without dynamicStableScale, stable is whole, so an abort sends the weight to 0 at once. */
   @Property(tries = 150)
   void abortSendsTheWeightToZeroAtOnce(
       @ForAll("steps") List<CanaryStep> steps,
@@ -71,6 +73,65 @@ class RoutedCanaryProperties {
     assertThat(aborted.routingObjects())
         .allSatisfy(
             m -> assertThat(((Map<?, ?>) m.content().get("data")).get("weight")).isEqualTo("0"));
+  }
+
+  /**
+   * With dynamicStableScale an abort steps the weight down (Argo's GetDesiredCanaryWeight and
+   * calculateDesiredWeightOnAbortOrStableRollback): at every sync the stable pods get no more of
+   * the traffic than their available pods carry (the canary keeps at least {@code total - total ×
+   * stableAvailable / replicas}), a lowered weight is never raised, and once stable is whole again
+   * the weight reaches 0.
+   */
+  @Property(tries = 150)
+  void abortWithDynamicStableScaleStepsTheWeightDownAsStableComesBack(
+      @ForAll("steps") List<CanaryStep> steps,
+      @ForAll @IntRange(min = 1, max = 12) int replicas,
+      @ForAll boolean explicitDelay,
+      @ForAll long seed) {
+    SimulatedCluster cluster =
+        deployed(
+            steps,
+            replicas,
+            c ->
+                explicitDelay
+                    ? c.dynamicStableScale(true).abortScaleDownDelaySeconds(10)
+                    : c.dynamicStableScale(true));
+    cluster.updateSpec(spec -> Fixtures.withVersion(spec, "2"));
+    Random random = new Random(seed);
+    for (int i = random.nextInt(12); i > 0; i--) {
+      cluster.sync(engine);
+      cluster.makePodsAvailable();
+      cluster.updateStatus(s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
+    }
+    cluster.sync(engine);
+    cluster.makePodsAvailable();
+    // An abort after the update completed has nothing to step back from.
+    Assume.that(cluster.rollout().status().stableRS().equals(java.util.Optional.of("hash1")));
+    cluster.updateStatus(s -> RolloutStatus.builder().from(s).abort(true).build());
+    int previous = weight(cluster.rollout().status());
+    for (int pass = 0; pass < 40; pass++) {
+      int stableAvailable =
+          cluster.replicaSet("demo-hash1").map(ObservedReplicaSet::availableReplicas).orElse(0);
+      Decision decision = engine.decide(cluster.rollout(), cluster.observed(), cluster.now());
+      int after = weight(decision.status());
+      assertThat(after).as("never raised during the abort").isLessThanOrEqualTo(previous);
+      assertThat(after)
+          .as("stable carries no more than its %d available pods", stableAvailable)
+          .isGreaterThanOrEqualTo(100 - 100 * stableAvailable / replicas);
+      previous = after;
+      cluster.apply(decision);
+      if (random.nextInt(3) == 0) {
+        cluster.createPods();
+      } else {
+        cluster.makePodsAvailable();
+      }
+      decision.requeueAfter().ifPresent(cluster::advance);
+    }
+    cluster.makePodsAvailable();
+    cluster.run(engine, 3);
+    assertThat(cluster.replicaSet("demo-hash1").orElseThrow().availableReplicas())
+        .isEqualTo(replicas);
+    assertThat(weight(cluster.rollout().status())).as("0 once stable is whole").isZero();
   }
 
   private void walk(List<CanaryStep> steps, int replicas, long seed, Check check) {
@@ -95,8 +156,15 @@ class RoutedCanaryProperties {
   }
 
   private SimulatedCluster deployed(List<CanaryStep> steps, int replicas) {
+    return deployed(steps, replicas, c -> c);
+  }
+
+  private SimulatedCluster deployed(
+      List<CanaryStep> steps,
+      int replicas,
+      java.util.function.UnaryOperator<CanaryStrategy.Builder> edit) {
     CanaryStrategy canary =
-        CanaryStrategy.builder()
+        edit.apply(CanaryStrategy.builder())
             .steps(steps)
             .canaryService("demo-canary")
             .stableService("demo-stable")

@@ -66,6 +66,28 @@ class RoutedCanaryRulesTest {
     assertThat(weight(cluster)).isEqualTo(25);
   }
 
+  /**
+   * A step may set the weight and the canary's size at once, as Argo's own canary tests do: the
+   * canary gets the setCanaryScale count (GetCanaryReplicasOrWeight), the router the setWeight
+   * (GetCurrentSetWeight), and the step is done once the canary has its pods
+   * (completedCurrentCanaryStep looks at setCanaryScale before setWeight).
+   */
+  @Test
+  void aStepWithSetWeightAndSetCanaryScaleScalesToTheOneAndRoutesTheOther() {
+    SimulatedCluster cluster =
+        updating(
+            c -> c,
+            CanaryStep.Combined.of(
+                new CanaryStep.SetWeight(10),
+                new CanaryStep.SetCanaryScale(Optional.of(5), Optional.empty(), false)),
+            CanaryStep.Pause.indefinitely());
+    run(cluster, 8);
+    assertThat(replicas(cluster, "2")).isEqualTo(5);
+    assertThat(replicas(cluster, "1")).isEqualTo(10);
+    assertThat(weight(cluster)).isEqualTo(10);
+    assertThat(cluster.rollout().status().currentStepIndex()).contains(1);
+  }
+
   @Test
   void setCanaryScaleReplicasSizesTheCanaryIndependentlyOfTheWeight() {
     SimulatedCluster cluster =

@@ -23,6 +23,16 @@ public record RolloutEvent(Type type, String reason, String message) {
     return new RolloutEvent(Type.Normal, reason, message);
   }
 
+  /** A {@link Type#Normal} event of one of the engine's reasons. */
+  public static RolloutEvent normal(EventReason reason, String message) {
+    return normal(reason.name(), message);
+  }
+
+  /** A {@link Type#Warning} event of one of the engine's reasons. */
+  public static RolloutEvent warning(EventReason reason, String message) {
+    return warning(reason.name(), message);
+  }
+
   /** A {@link Type#Warning} event. */
   public static RolloutEvent warning(String reason, String message) {
     return new RolloutEvent(Type.Warning, reason, message);

@@ -24,16 +24,22 @@ public final class BaseStatus {
             .newRS()
             .map(ObservedReplicaSet::podTemplateHash)
             .orElse(sync.rollout().spec().template().hash());
+    int replicas = 0;
+    int ready = 0;
+    int available = 0;
+    for (ObservedReplicaSet rs : snapshot.all()) {
+      replicas += rs.statusReplicas();
+      ready += rs.readyReplicas();
+      available += rs.availableReplicas();
+    }
     RolloutStatus.Builder status =
         RolloutStatus.builder()
             .currentPodHash(currentPodHash)
-            .replicas(snapshot.all().stream().mapToInt(ObservedReplicaSet::statusReplicas).sum())
+            .replicas(replicas)
             .updatedReplicas(snapshot.newRS().map(ObservedReplicaSet::statusReplicas).orElse(0))
-            .readyReplicas(
-                snapshot.all().stream().mapToInt(ObservedReplicaSet::readyReplicas).sum())
-            .availableReplicas(
-                snapshot.all().stream().mapToInt(ObservedReplicaSet::availableReplicas).sum())
-            .selector(format(sync.rollout().spec().selector()))
+            .readyReplicas(ready)
+            .availableReplicas(available)
+            .selector(sync.rollout().spec().formattedSelector())
             .stableRS(previous.stableRS())
             .restartedAt(restartedAt(sync))
             .promoteFull(

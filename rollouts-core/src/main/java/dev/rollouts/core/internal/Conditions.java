@@ -27,7 +27,12 @@ public final class Conditions {
   }
 
   public Optional<Condition> get(ConditionType type) {
-    return conditions.stream().filter(c -> c.type() == type).findFirst();
+    for (Condition c : conditions) {
+      if (c.type() == type) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Sets the condition; returns whether anything changed. */

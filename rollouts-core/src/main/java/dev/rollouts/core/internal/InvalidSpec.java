@@ -1,8 +1,10 @@
 package dev.rollouts.core.internal;
 
 import dev.rollouts.core.decision.Decision;
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.status.Condition;
+import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.ConditionType;
 import dev.rollouts.core.status.Phase;
 import dev.rollouts.core.status.RolloutStatus;
@@ -20,8 +22,13 @@ final class InvalidSpec {
     Optional<Condition> existing = sync.conditions().get(ConditionType.InvalidSpec);
     if (existing.isEmpty() || !existing.get().message().equals(message)) {
       sync.conditions()
-          .replace(ConditionType.InvalidSpec, Conditions.TRUE, "InvalidSpec", message, sync.now());
-      sync.event(RolloutEvent.warning("InvalidSpec", message));
+          .replace(
+              ConditionType.InvalidSpec,
+              Conditions.TRUE,
+              ConditionReason.InvalidSpec.value(),
+              message,
+              sync.now());
+      sync.event(RolloutEvent.warning(EventReason.InvalidSpec, message));
     }
     RolloutStatus status =
         RolloutStatus.builder()

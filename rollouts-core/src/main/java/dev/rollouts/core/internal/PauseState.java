@@ -66,17 +66,38 @@ public final class PauseState {
     return previous.pauseConditions().stream().filter(c -> c.reason() == reason).findFirst();
   }
 
-  /** Writes abort, abortedAt, pauseConditions and controllerPause into {@code status}. */
-  public void applyTo(RolloutStatus.Builder status, Instant now) {
-    Instant abortedAt = previous.abortedAt().orElse(now);
-    if (isAborted()) {
-      status.abort(true).abortedAt(abortedAt).controllerPause(false).pauseConditions(List.of());
-      return;
+  /**
+   * What the new status says of pausing and aborting: {@code abort}, {@code abortedAt}, {@code
+   * pauseConditions} and {@code controllerPause}.
+   *
+   * @param abort whether the Rollout is aborted
+   * @param abortedAt when the abort was first acted on
+   * @param pauseConditions the pause conditions
+   * @param controllerPause whether the controller paused the Rollout
+   */
+  public record Outcome(
+      boolean abort,
+      Optional<Instant> abortedAt,
+      List<PauseCondition> pauseConditions,
+      boolean controllerPause) {
+
+    /** Writes the four fields into {@code status}. */
+    void applyTo(RolloutStatus.Builder status) {
+      status
+          .abort(abort)
+          .abortedAt(abortedAt)
+          .pauseConditions(pauseConditions)
+          .controllerPause(controllerPause);
     }
-    status.abort(false).abortedAt(Optional.empty());
+  }
+
+  /** The pause and abort fields of the new status, from the changes gathered in this sync. */
+  public Outcome outcome(Instant now) {
+    if (isAborted()) {
+      return new Outcome(true, Optional.of(previous.abortedAt().orElse(now)), List.of(), false);
+    }
     if (clear) {
-      status.pauseConditions(List.of()).controllerPause(false);
-      return;
+      return new Outcome(false, Optional.empty(), List.of(), false);
     }
     boolean controllerPause = previous.controllerPause();
     List<PauseCondition> conditions = new ArrayList<>();
@@ -92,9 +113,8 @@ public final class PauseState {
       }
     }
     if (conditions.isEmpty()) {
-      status.pauseConditions(List.of()).controllerPause(false);
-    } else {
-      status.pauseConditions(conditions).controllerPause(controllerPause);
+      return new Outcome(false, Optional.empty(), List.of(), false);
     }
+    return new Outcome(false, Optional.empty(), List.copyOf(conditions), controllerPause);
   }
 }

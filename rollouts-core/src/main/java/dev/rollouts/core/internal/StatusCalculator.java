@@ -1,12 +1,15 @@
 package dev.rollouts.core.internal;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.status.Condition;
 import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.ConditionType;
+import dev.rollouts.core.status.PauseCondition;
 import dev.rollouts.core.status.Phase;
 import dev.rollouts.core.status.RolloutStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,24 +33,34 @@ public final class StatusCalculator {
     Conditions conditions = sync.conditions();
     Optional<Condition> progressing = conditions.get(ConditionType.Progressing);
     boolean pausedCondition =
-        progressing.map(c -> c.reason().equals("RolloutPaused")).orElse(false);
+        progressing
+            .map(c -> c.reason().equals(ConditionReason.RolloutPaused.value()))
+            .orElse(false);
     boolean isPaused = !previous.pauseConditions().isEmpty() || sync.rollout().spec().paused();
     boolean abortCondition =
-        progressing.map(c -> c.reason().equals("RolloutAborted")).orElse(false);
+        progressing
+            .map(c -> c.reason().equals(ConditionReason.RolloutAborted.value()))
+            .orElse(false);
     if (isPaused != pausedCondition && !abortCondition) {
       if (isPaused) {
         conditions.set(
-            ConditionType.Progressing, Conditions.UNKNOWN, "RolloutPaused", "Rollout is paused");
+            ConditionType.Progressing,
+            Conditions.UNKNOWN,
+            ConditionReason.RolloutPaused.value(),
+            "Rollout is paused");
       } else {
         conditions.set(
-            ConditionType.Progressing, Conditions.UNKNOWN, "RolloutResumed", "Rollout is resumed");
+            ConditionType.Progressing,
+            Conditions.UNKNOWN,
+            ConditionReason.RolloutResumed.value(),
+            "Rollout is resumed");
       }
     }
     if (!previous.abort() && abortCondition) {
       conditions.set(
           ConditionType.Progressing,
           Conditions.UNKNOWN,
-          "RolloutRetry",
+          ConditionReason.RolloutRetry.value(),
           "Retrying Rollout after abort");
     }
     boolean pausedTrue = conditions.get(ConditionType.Paused).map(Condition::isTrue).orElse(false);
@@ -55,7 +68,7 @@ public final class StatusCalculator {
       conditions.set(
           ConditionType.Paused,
           isPaused ? Conditions.TRUE : Conditions.FALSE,
-          "RolloutPaused",
+          ConditionReason.RolloutPaused.value(),
           "Rollout is paused");
     }
   }
@@ -66,16 +79,15 @@ public final class StatusCalculator {
    */
   public RolloutStatus finish(RolloutStatus next, long revision) {
     calculateConditions(next, revision);
-    RolloutStatus.Builder status =
-        RolloutStatus.builder().from(next).conditions(sync.conditions().list());
-    sync.pause().applyTo(status, sync.now());
-    status.observedGeneration(Long.toString(sync.rollout().generation()));
-    RolloutStatus withPause = status.build();
-    PhaseAndMessage phase = phase(withPause);
-    recordPauseEvents(withPause);
-    requeueForProgressDeadline(withPause);
-    return RolloutStatus.builder()
-        .from(withPause)
+    List<Condition> conditions = sync.conditions().list();
+    PauseState.Outcome pause = sync.pause().outcome(sync.now());
+    PhaseAndMessage phase = phase(next, conditions, pause.pauseConditions());
+    recordPauseEvents(pause);
+    requeueForProgressDeadline(conditions, pause);
+    RolloutStatus.Builder status = RolloutStatus.builder().from(next).conditions(conditions);
+    pause.applyTo(status);
+    return status
+        .observedGeneration(Long.toString(sync.rollout().generation()))
         .phase(phase.phase())
         .message(phase.message().isEmpty() ? Optional.empty() : Optional.of(phase.message()))
         .build();
@@ -90,19 +102,29 @@ public final class StatusCalculator {
     boolean becameUnhealthy = false;
     if (!isPaused && healthy) {
       conditions.set(
-          ConditionType.Healthy, Conditions.TRUE, "RolloutHealthy", "Rollout is healthy");
+          ConditionType.Healthy,
+          Conditions.TRUE,
+          ConditionReason.RolloutHealthy.value(),
+          "Rollout is healthy");
     } else if (conditions.get(ConditionType.Healthy).isPresent()) {
       becameUnhealthy =
           conditions.set(
-              ConditionType.Healthy, Conditions.FALSE, "RolloutHealthy", "Rollout is not healthy");
+              ConditionType.Healthy,
+              Conditions.FALSE,
+              ConditionReason.RolloutHealthy.value(),
+              "Rollout is not healthy");
     }
     if (aborted) {
       String message = "Rollout aborted update to revision " + revision;
       if (!sync.pause().abortMessage().isEmpty()) {
         message += ": " + sync.pause().abortMessage();
       }
-      if (conditions.set(ConditionType.Progressing, Conditions.FALSE, "RolloutAborted", message)) {
-        sync.event(RolloutEvent.warning("RolloutAborted", message));
+      if (conditions.set(
+          ConditionType.Progressing,
+          Conditions.FALSE,
+          ConditionReason.RolloutAborted.value(),
+          message)) {
+        sync.event(RolloutEvent.warning(EventReason.RolloutAborted, message));
       }
     } else {
       progressingCondition(previous, next, healthy, becameUnhealthy);
@@ -116,13 +138,13 @@ public final class StatusCalculator {
       conditions.set(
           ConditionType.Available,
           Conditions.TRUE,
-          "AvailableReason",
+          ConditionReason.AvailableReason.value(),
           "Rollout has minimum availability");
     } else {
       conditions.set(
           ConditionType.Available,
           Conditions.FALSE,
-          "AvailableReason",
+          ConditionReason.AvailableReason.value(),
           "Rollout does not have minimum availability");
     }
     String completed = ConditionReason.RolloutCompleted.value();
@@ -131,7 +153,7 @@ public final class StatusCalculator {
     } else if (conditions.set(ConditionType.Completed, Conditions.FALSE, completed, completed)) {
       sync.event(
           RolloutEvent.normal(
-              "RolloutNotCompleted",
+              EventReason.RolloutNotCompleted,
               String.format(
                   "Rollout not completed, started update to revision %d (%s)",
                   revision, next.currentPodHash().orElse(""))));
@@ -146,16 +168,16 @@ public final class StatusCalculator {
       conditions.set(
           ConditionType.Progressing,
           Conditions.TRUE,
-          "NewReplicaSetAvailable",
+          ConditionReason.NewReplicaSetAvailable.value(),
           String.format("ReplicaSet \"%s\" has successfully progressed.", newRS.orElse("")));
     } else if (progressed(previous, next) || becameUnhealthy) {
       String message =
           newRS
               .map(name -> String.format("ReplicaSet \"%s\" is progressing.", name))
               .orElse(String.format("Rollout \"%s\" is progressing.", sync.rollout().name()));
-      String reason = "ReplicaSetUpdated";
+      String reason = ConditionReason.ReplicaSetUpdated.value();
       if (isFullyPromoted(next) && becameUnhealthy) {
-        reason = "ReplicaSetNotAvailable";
+        reason = ConditionReason.ReplicaSetNotAvailable.value();
         message = "Rollout does not have minimum availability";
       }
       Optional<Condition> current = conditions.get(ConditionType.Progressing);
@@ -174,10 +196,13 @@ public final class StatusCalculator {
                       "Rollout \"%s\" has timed out progressing.", sync.rollout().name()));
       boolean changed =
           conditions.set(
-              ConditionType.Progressing, Conditions.FALSE, "ProgressDeadlineExceeded", message);
+              ConditionType.Progressing,
+              Conditions.FALSE,
+              ConditionReason.ProgressDeadlineExceeded.value(),
+              message);
       if (sync.rollout().spec().progressDeadlineAbort() && (changed || !sync.pause().isAborted())) {
         sync.pause().addAbort(message);
-        sync.event(RolloutEvent.warning("RolloutAborted", message));
+        sync.event(RolloutEvent.warning(EventReason.RolloutAborted, message));
       }
     }
   }
@@ -204,10 +229,11 @@ public final class StatusCalculator {
 
   private boolean timedOut() {
     Optional<Condition> progressing = sync.conditions().get(ConditionType.Progressing);
-    if (progressing.isEmpty() || progressing.get().reason().equals("RolloutAborted")) {
+    if (progressing.isEmpty()
+        || progressing.get().reason().equals(ConditionReason.RolloutAborted.value())) {
       return false;
     }
-    if (progressing.get().reason().equals("ProgressDeadlineExceeded")) {
+    if (progressing.get().reason().equals(ConditionReason.ProgressDeadlineExceeded.value())) {
       return true;
     }
     return progressing
@@ -221,25 +247,25 @@ public final class StatusCalculator {
     return status.stableRS().isPresent() && status.stableRS().equals(status.currentPodHash());
   }
 
-  private void recordPauseEvents(RolloutStatus next) {
+  private void recordPauseEvents(PauseState.Outcome next) {
     boolean wasPaused = !sync.rollout().status().pauseConditions().isEmpty();
     boolean isPaused = !next.pauseConditions().isEmpty();
     if (!wasPaused && isPaused) {
       sync.event(
           RolloutEvent.normal(
-              "RolloutPaused",
+              EventReason.RolloutPaused,
               "Rollout is paused (" + next.pauseConditions().get(0).reason() + ")"));
     } else if (wasPaused && !isPaused && !next.abort()) {
-      sync.event(RolloutEvent.normal("RolloutResumed", "Rollout is resumed"));
+      sync.event(RolloutEvent.normal(EventReason.RolloutResumed, "Rollout is resumed"));
     }
   }
 
-  private void requeueForProgressDeadline(RolloutStatus next) {
-    Optional<Condition> progressing = next.condition(ConditionType.Progressing);
+  private void requeueForProgressDeadline(List<Condition> conditions, PauseState.Outcome pause) {
+    Optional<Condition> progressing = find(conditions, ConditionType.Progressing);
     if (progressing.isEmpty()
-        || !progressing.get().reason().equals("ReplicaSetUpdated")
-        || !next.pauseConditions().isEmpty()
-        || next.abort()
+        || !progressing.get().reason().equals(ConditionReason.ReplicaSetUpdated.value())
+        || !pause.pauseConditions().isEmpty()
+        || pause.abort()
         || sync.rollout().spec().paused()
         || rules.indefiniteStep()) {
       return;
@@ -254,23 +280,34 @@ public final class StatusCalculator {
     sync.requeueAfter(left);
   }
 
+  private static Optional<Condition> find(List<Condition> conditions, ConditionType type) {
+    for (Condition c : conditions) {
+      if (c.type() == type) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A phase and its message. */
   record PhaseAndMessage(Phase phase, String message) {}
 
-  private PhaseAndMessage phase(RolloutStatus next) {
-    for (Condition c : next.conditions()) {
+  private PhaseAndMessage phase(
+      RolloutStatus next, List<Condition> conditions, List<PauseCondition> pauseConditions) {
+    for (Condition c : conditions) {
       if (c.type() == ConditionType.InvalidSpec) {
         return new PhaseAndMessage(Phase.Degraded, "InvalidSpec: " + c.message());
       }
-      if (c.reason().equals("RolloutAborted") || c.reason().equals("ProgressDeadlineExceeded")) {
+      if (c.reason().equals(ConditionReason.RolloutAborted.value())
+          || c.reason().equals(ConditionReason.ProgressDeadlineExceeded.value())) {
         return new PhaseAndMessage(Phase.Degraded, c.reason() + ": " + c.message());
       }
     }
     if (sync.rollout().spec().paused()) {
       return new PhaseAndMessage(Phase.Paused, "manually paused");
     }
-    if (!next.pauseConditions().isEmpty()) {
-      return new PhaseAndMessage(Phase.Paused, next.pauseConditions().get(0).reason().name());
+    if (!pauseConditions.isEmpty()) {
+      return new PhaseAndMessage(Phase.Paused, pauseConditions.get(0).reason().name());
     }
     if (sync.rollout().spec().restartAt().isPresent()
         && !sync.rollout().spec().restartAt().equals(next.restartedAt())) {

@@ -211,6 +211,11 @@ public final class StepHash {
 
   /** The step as the JSON tree Go would decode into a {@code CanaryStep}. */
   private static Map<String, Object> tree(CanaryStep step) {
+    if (step instanceof CanaryStep.Combined combined) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      combined.parts().forEach(part -> fields.putAll(tree(part)));
+      return fields;
+    }
     if (step instanceof CanaryStep.SetWeight s) {
       return Map.of("setWeight", s.weight());
     } else if (step instanceof CanaryStep.Pause p) {

@@ -2,6 +2,7 @@ package dev.rollouts.core.internal;
 
 import dev.rollouts.core.decision.AntiAffinityRule;
 import dev.rollouts.core.decision.Decision;
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.ReplicaSetCreation;
 import dev.rollouts.core.decision.ReplicaSetUpdate;
 import dev.rollouts.core.decision.RolloutEvent;
@@ -103,7 +104,7 @@ public final class Sync {
         revisions.put(existing.name(), highestOther + 1);
         event(
             RolloutEvent.normal(
-                "RolloutUpdated", "Rollout updated to revision " + (highestOther + 1)));
+                EventReason.RolloutUpdated, "Rollout updated to revision " + (highestOther + 1)));
       }
       return existing;
     }
@@ -124,9 +125,10 @@ public final class Sync {
     snapshot = new ReplicaSetSnapshot(Optional.of(rs), snapshot.stableRS(), snapshot.others());
     event(
         RolloutEvent.normal(
-            "NewReplicaSetCreated",
+            EventReason.NewReplicaSetCreated,
             "Created ReplicaSet " + rs.name() + " (revision " + revision + ")"));
-    event(RolloutEvent.normal("RolloutUpdated", "Rollout updated to revision " + revision));
+    event(
+        RolloutEvent.normal(EventReason.RolloutUpdated, "Rollout updated to revision " + revision));
     return rs;
   }
 
@@ -157,7 +159,7 @@ public final class Sync {
     if (!isCreated(rs) || count > 0) {
       event(
           RolloutEvent.normal(
-              "ScalingReplicaSet",
+              EventReason.ScalingReplicaSet,
               String.format(
                   "Scaled %s ReplicaSet %s (revision %d) from %d to %d",
                   count > before ? "up" : "down",

@@ -15,6 +15,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface ObservedReplicaSet {
 
+  /**
+   * {@code rollouts-pod-template-hash}: the label that ties a ReplicaSet, its pods and a Service
+   * selector to one pod template, as Argo's {@code DefaultRolloutUniqueLabelKey}. The one owner of
+   * the name: the engine's selectors and the adapter's labels use it.
+   */
+  String POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
+
   /** {@code metadata.name}. */
   String name();
 

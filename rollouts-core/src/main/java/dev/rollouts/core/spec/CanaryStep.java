@@ -7,12 +7,64 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One entry of {@code spec.strategy.canary.steps}: a closed family, one record per kind of step.
+ * One entry of {@code spec.strategy.canary.steps}: a closed family, one record per kind of step,
+ * and {@link Combined} for an entry that sets several fields at once, as Argo allows ({@code
+ * {setWeight: 10, setCanaryScale: {replicas: 5}}}).
  *
  * <p>Each step knows its own kind; when a step is done is decided by the canary strategy, which
- * sees the cluster.
+ * sees the cluster. Read a step through {@link #part} so that a combined step answers for each of
+ * its fields.
  */
 public sealed interface CanaryStep {
+
+  /** The single-kind steps this entry sets: itself, or a {@link Combined} step's parts. */
+  default List<CanaryStep> parts() {
+    return List.of(this);
+  }
+
+  /**
+   * The part of this entry of that kind: {@code step.part(SetWeight.class)} is the {@code
+   * setWeight} of {@code {setWeight: 10, setCanaryScale: {replicas: 5}}}.
+   */
+  default <T extends CanaryStep> Optional<T> part(Class<T> kind) {
+    for (CanaryStep part : parts()) {
+      if (kind.isInstance(part)) {
+        return Optional.of(kind.cast(part));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One entry that sets more than one field (or none), as Argo's {@code CanaryStep} struct may:
+   * {@code {setWeight: 10, setCanaryScale: {replicas: 5}}} sends 10% of the traffic to a canary of
+   * 5 pods. Argo accepts {@code setCanaryScale}, {@code setHeaderRoute} and {@code setMirrorRoute}
+   * beside one of {@code setWeight}, {@code pause}, {@code experiment} and {@code analysis};
+   * validation reports two of those four, and an entry with no field, as {@code InvalidSpec}.
+   *
+   * @param parts the single-kind steps, in the field order of Argo's struct ({@code setWeight},
+   *     {@code pause}, {@code experiment}, {@code analysis}, {@code setCanaryScale}, {@code
+   *     setHeaderRoute}, {@code setMirrorRoute}); a nested combined step is flattened
+   */
+  record Combined(List<CanaryStep> parts) implements CanaryStep {
+    public Combined {
+      ImmutableList.Builder<CanaryStep> flat = ImmutableList.builder();
+      for (CanaryStep part : parts) {
+        flat.addAll(part.parts());
+      }
+      parts = flat.build();
+    }
+
+    /** The entry setting each of {@code parts}. */
+    public static Combined of(CanaryStep... parts) {
+      return new Combined(List.of(parts));
+    }
+
+    @Override
+    public List<CanaryStep> parts() {
+      return parts;
+    }
+  }
 
   /**
    * {@code setWeight: N}: send N of {@code maxTrafficWeight} (100 by default) to the canary.

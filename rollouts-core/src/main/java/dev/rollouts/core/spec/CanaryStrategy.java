@@ -65,7 +65,26 @@ public interface CanaryStrategy {
   /** {@code antiAffinity} between the canary's and the stable's pods. */
   Optional<AntiAffinity> antiAffinity();
 
+  /**
+   * {@code canaryMetadata}: labels and annotations the canary's pods carry while they are canary.
+   */
+  Optional<PodMetadata> canaryMetadata();
+
+  /** {@code stableMetadata}: labels and annotations the stable pods carry. */
+  Optional<PodMetadata> stableMetadata();
+
   /** The steps, in order; none means the update goes to 100% at once. */
+  /**
+   * Argo's {@code status.currentStepHash} of these steps ({@code conditions.ComputeStepHash}): Go's
+   * {@code json.Marshal} of {@code steps}, 32-bit FNV-1a, {@code rand.SafeEncodeString}. Derived
+   * once per value and kept: {@code [{pause: {}}]} gives {@code 6b9b86fbd5}, absent steps {@code
+   * 5ffbfbbd64}.
+   */
+  @Value.Lazy
+  default String stepHash() {
+    return dev.rollouts.core.internal.StepHash.of(steps());
+  }
+
   default List<CanaryStep> effectiveSteps() {
     return steps().orElse(List.of());
   }

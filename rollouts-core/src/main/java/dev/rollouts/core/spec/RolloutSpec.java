@@ -61,6 +61,15 @@ public interface RolloutSpec {
   /** {@code strategy}. */
   StrategySpec strategy();
 
+  /**
+   * {@code selector} as Kubernetes formats it for {@code status.selector} ({@code
+   * metav1.FormatLabelSelector}): {@code app=demo,tier in (web,api)}. Derived once per value.
+   */
+  @Value.Lazy
+  default String formattedSelector() {
+    return dev.rollouts.core.internal.BaseStatus.format(selector());
+  }
+
   /** A new builder. */
   static Builder builder() {
     return new Builder();

@@ -31,6 +31,14 @@ public enum ConditionReason {
   RolloutHealthy("RolloutHealthy"),
   /** {@code InvalidSpec=True}. */
   InvalidSpec("InvalidSpec"),
+  /** {@code Progressing=Unknown}: a retry after an abort. */
+  RolloutRetry("RolloutRetry"),
+  /** {@code Progressing=True}: a fully promoted Rollout lost its minimum availability. */
+  ReplicaSetNotAvailable("ReplicaSetNotAvailable"),
+  /** {@code Progressing=False}: the traffic router reported a problem (this engine's own). */
+  TrafficRoutingError("TrafficRoutingError"),
+  /** {@code Progressing=False}: a step needs a capability this engine lacks (its own). */
+  StepNotSupported("StepNotSupported"),
   /** {@code ReplicaFailure=True}. */
   FailedRSCreate("ReplicaSetCreateError");
 

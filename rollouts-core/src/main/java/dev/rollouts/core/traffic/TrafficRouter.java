@@ -18,6 +18,35 @@ import java.util.Set;
  *   <li>it declares in {@link #capabilities()} what it can do beyond weights, and is never asked
  *       for more.
  * </ul>
+ *
+ * <p>A sample router, whose one routing object is a ConfigMap carrying the weight (a real router
+ * writes an Ingress or a route the same way), registered in {@code
+ * META-INF/services/dev.rollouts.core.traffic.TrafficPlugin} and named in a Rollout as {@code
+ * trafficRouting: {configmap: {}}}:
+ *
+ * <pre>{@code
+ * public final class ConfigMapRouter implements TrafficRouter {
+ *   public String name() {
+ *     return "configmap";
+ *   }
+ *
+ *   public Set<RouterCapability> capabilities() {
+ *     return Set.of();
+ *   }
+ *
+ *   public RoutingPlan plan(RoutingRequest request) {
+ *     String name = request.rolloutName() + "-route";
+ *     Manifest route = new Manifest(Map.of(
+ *         "apiVersion", "v1",
+ *         "kind", "ConfigMap",
+ *         "metadata", Map.of("name", name, "namespace", request.rolloutNamespace()),
+ *         "data", Map.of(
+ *             "canary", request.canaryService() + "=" + request.weight(),
+ *             "stable", request.stableService() + "=" + (request.totalWeight() - request.weight()))));
+ *     return RoutingPlan.builder().addDesired(route).build();
+ *   }
+ * }
+ * }</pre>
  */
 public non-sealed interface TrafficRouter extends TrafficPlugin {
 

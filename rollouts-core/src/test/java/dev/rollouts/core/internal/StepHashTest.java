@@ -253,6 +253,20 @@ class StepHashTest {
     assertThat(StepHash.safeEncode("")).isEmpty();
   }
 
+  /** A step that sets two fields marshals as one object with both, in the struct's order. */
+  @Test
+  void aCombinedStepMarshalsAsOneStructWithEachField() {
+    Optional<List<CanaryStep>> steps =
+        Optional.of(
+            List.of(
+                CanaryStep.Combined.of(
+                    new CanaryStep.SetCanaryScale(Optional.of(5), Optional.empty(), false),
+                    new CanaryStep.SetWeight(10))));
+    assertThat(StepHash.goJson(steps))
+        .isEqualTo("[{\"setWeight\":10,\"setCanaryScale\":{\"replicas\":5}}]");
+    assertThat(StepHash.of(steps)).isEqualTo("7dddd9bc5b");
+  }
+
   @Test
   void absentAndEmptyStepsHashDifferently() {
     assertThat(StepHash.of(Optional.empty())).isEqualTo("5ffbfbbd64");

@@ -11,7 +11,8 @@ public final class Annotations {
    * Label on a ReplicaSet, its selector and its pods: the pod-template hash that tells the
    * ReplicaSets of one Rollout apart.
    */
-  public static final String POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
+  public static final String POD_TEMPLATE_HASH_LABEL =
+      dev.rollouts.core.observe.ObservedReplicaSet.POD_TEMPLATE_HASH_LABEL;
 
   /**
    * Annotation on a Rollout and its ReplicaSets: the revision, a decimal integer. A new ReplicaSet

@@ -109,6 +109,8 @@ final class SpecReader {
       b.replicaProgressThreshold(progressThreshold(threshold));
     }
     antiAffinity(canary.get("antiAffinity")).ifPresent(b::antiAffinity);
+    podMetadata(canary.get("canaryMetadata")).ifPresent(b::canaryMetadata);
+    podMetadata(canary.get("stableMetadata")).ifPresent(b::stableMetadata);
     return b.build();
   }
 

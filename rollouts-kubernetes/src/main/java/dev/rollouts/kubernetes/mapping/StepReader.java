@@ -10,10 +10,12 @@ import java.util.Optional;
 /**
  * Reads one entry of {@code spec.strategy.canary.steps} into the core's {@link CanaryStep}.
  *
- * <p>The core models a step as exactly one kind, so a step with none, with two ({@code {setWeight:
- * 20, pause: {}}}) or with a kind this library does not know is unreadable and raises {@link
- * ManifestException}; so is a header match with other than one of {@code exact}, {@code prefix} and
- * {@code regex}.
+ * <p>An entry that sets one field is that kind of step; one that sets several ({@code {setWeight:
+ * 10, setCanaryScale: {replicas: 5}}}) or none is a {@link CanaryStep.Combined} step, and the
+ * engine's validation says, as Argo's does, which combinations are invalid ({@code InvalidSpec},
+ * not an unreadable file). A key that is not a kind of step, and a header match with other than one
+ * of {@code exact}, {@code prefix} and {@code regex}, are unreadable and raise {@link
+ * ManifestException}.
  */
 final class StepReader {
 
@@ -28,30 +30,37 @@ final class StepReader {
           "setHeaderRoute",
           "setMirrorRoute");
 
+  /** The same, in the field order of Argo's {@code CanaryStep} struct. */
+  private static final List<String> FIELD_ORDER =
+      List.of(
+          "setWeight",
+          "pause",
+          "experiment",
+          "analysis",
+          "setCanaryScale",
+          "setHeaderRoute",
+          "setMirrorRoute");
+
   private StepReader() {}
 
   static CanaryStep read(Node step) {
-    List<String> kinds = new ArrayList<>();
-    for (Map.Entry<String, Object> e : step.mapOrEmpty().entrySet()) {
-      if (e.getValue() == null) {
-        continue;
-      }
-      if (!KINDS.contains(e.getKey())) {
+    Map<String, Object> fields = step.mapOrEmpty();
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      if (e.getValue() != null && !KINDS.contains(e.getKey())) {
         throw step.get(e.getKey())
             .error("is not a kind of step; a step is one of " + String.join(", ", KINDS));
       }
-      kinds.add(e.getKey());
     }
-    if (kinds.size() != 1) {
-      throw step.error(
-          (kinds.isEmpty()
-                  ? "has no kind"
-                  : "has " + kinds.size() + " kinds (" + String.join(", ", kinds) + ")")
-              + "; a step is exactly one of "
-              + String.join(", ", KINDS));
+    List<CanaryStep> parts = new ArrayList<>();
+    for (String kind : FIELD_ORDER) {
+      if (fields.get(kind) != null) {
+        parts.add(read(kind, step.get(kind)));
+      }
     }
-    String kind = kinds.get(0);
-    Node body = step.get(kind);
+    return parts.size() == 1 ? parts.get(0) : new CanaryStep.Combined(parts);
+  }
+
+  private static CanaryStep read(String kind, Node body) {
     return switch (kind) {
       case "setWeight" -> new CanaryStep.SetWeight(body.integer().orElseThrow());
       case "pause" -> pause(body);

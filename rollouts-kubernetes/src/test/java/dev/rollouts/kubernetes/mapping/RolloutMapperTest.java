@@ -215,6 +215,31 @@ class RolloutMapperTest {
             new CanaryStep.Pause(Optional.of(new PauseDuration("10s", true))));
   }
 
+  /**
+   * Argo's CanaryStep is a struct of optional fields: an entry may set several, and validation
+   * (hasMultipleStepsType), not the reader, decides which combinations are wrong.
+   */
+  @Test
+  void readsAStepThatSetsSeveralFieldsOrNoneAsOneCombinedStep() {
+    CanaryStrategy canary =
+        rolloutOf(
+                canary(
+                    "steps: [{setCanaryScale: {replicas: 5}, setWeight: 10}, {setWeight: 20, pause:"
+                        + " {}}, {}]"))
+            .spec()
+            .strategy()
+            .canary()
+            .orElseThrow();
+
+    assertThat(canary.effectiveSteps())
+        .containsExactly(
+            CanaryStep.Combined.of(
+                new CanaryStep.SetWeight(10),
+                new CanaryStep.SetCanaryScale(Optional.of(5), Optional.empty(), false)),
+            CanaryStep.Combined.of(new CanaryStep.SetWeight(20), CanaryStep.Pause.indefinitely()),
+            new CanaryStep.Combined(List.of()));
+  }
+
   @Test
   void passesReadableButInvalidValuesToTheEngine() {
     Rollout negative =

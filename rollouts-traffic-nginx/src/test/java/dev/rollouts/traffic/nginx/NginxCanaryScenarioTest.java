@@ -115,10 +115,13 @@ class NginxCanaryScenarioTest {
   @Test
   void theWeightFollowsTheStepsOnlyOnceTheCanaryPodsAreAvailable() {
     cluster.updateSpec(spec -> dev.rollouts.testkit.Fixtures.withVersion(spec, "2"));
-    cluster.sync(engine);
+    Decision reset = cluster.sync(engine);
+    assertThat(reset.createReplicaSet())
+        .as("Argo creates the new ReplicaSet, at 0, in the sync that resets the status")
+        .hasValueSatisfying(c -> assertThat(c.replicas()).isZero());
     Decision scaled = cluster.sync(engine);
-    assertThat(scaled.createReplicaSet())
-        .hasValueSatisfying(c -> assertThat(c.replicas()).isEqualTo(2));
+    assertThat(scaled.replicaSet(Fixtures.ROLLOUT + "-hash2"))
+        .hasValueSatisfying(u -> assertThat(u.replicas()).isEqualTo(2));
     assertThat(ingressWeight()).isEqualTo("0");
     cluster.createPods();
     cluster.sync(engine);

@@ -17,7 +17,7 @@ final class WeightedTarget {
     if (replicas == 0) {
       return new ReplicaSplit(0, 0);
     }
-    double share = (double) (replicas * weight) / 100.0;
+    double share = (double) replicas * weight / 100.0;
     int ceil = (int) Math.ceil(share);
     int floor = (int) Math.floor(share);
     boolean zeroAllowed = weight == 100 || weight == 0 || (replicas == 1 && maxSurge == 0);

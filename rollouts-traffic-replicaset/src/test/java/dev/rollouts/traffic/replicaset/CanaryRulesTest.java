@@ -57,28 +57,35 @@ class CanaryRulesTest {
     cluster.updateStatus(s -> RolloutStatus.builder().from(s).pauseConditions(List.of()).build());
   }
 
+  /**
+   * Argo's newRolloutContext creates the new ReplicaSet (createDesiredReplicaSet, at 0 replicas)
+   * before syncRolloutStatusCanary resets the status for the new template; the sync after scales
+   * it.
+   */
   @Test
-  void aTemplateChangeFirstOnlyResetsTheStatusThenCreatesTheNewReplicaSet() {
+  void aTemplateChangeCreatesTheNewReplicaSetAtZeroInTheSyncThatResetsTheStatus() {
     SimulatedCluster cluster = deployed(strategy().build());
     cluster.updateSpec(spec -> Fixtures.withVersion(spec, "2"));
 
     Decision reset = cluster.sync(engine);
-    assertThat(reset.createReplicaSet()).isEmpty();
-    assertThat(reset.status().currentStepIndex()).contains(0);
-    assertThat(reset.status().currentPodHash()).contains("hash2");
-
-    Decision create = cluster.sync(engine);
-    assertThat(create.createReplicaSet())
+    assertThat(reset.createReplicaSet())
         .hasValueSatisfying(
             c -> {
               assertThat(c.name()).isEqualTo("demo-hash2");
               assertThat(c.podTemplateHash()).isEqualTo("hash2");
               assertThat(c.revision()).isEqualTo(2);
-              assertThat(c.replicas()).isEqualTo(1);
+              assertThat(c.replicas()).isZero();
             });
-    assertThat(create.events())
+    assertThat(reset.events())
         .extracting(e -> e.reason())
         .contains("NewReplicaSetCreated", "RolloutUpdated");
+    assertThat(reset.status().currentStepIndex()).contains(0);
+    assertThat(reset.status().currentPodHash()).contains("hash2");
+
+    Decision scale = cluster.sync(engine);
+    assertThat(scale.createReplicaSet()).isEmpty();
+    assertThat(scale.replicaSet("demo-hash2"))
+        .hasValueSatisfying(u -> assertThat(u.replicas()).isEqualTo(1));
   }
 
   @Test

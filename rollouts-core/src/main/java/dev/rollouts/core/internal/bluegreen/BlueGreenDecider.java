@@ -1,13 +1,12 @@
 package dev.rollouts.core.internal.bluegreen;
 
-import dev.rollouts.core.decision.AntiAffinityRule;
+import dev.rollouts.core.internal.EphemeralMetadata;
 import dev.rollouts.core.internal.StatusCalculator;
 import dev.rollouts.core.internal.Strategy;
 import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.spec.BlueGreenStrategy;
 import dev.rollouts.core.status.RolloutStatus;
-import java.util.Optional;
 
 /**
  * One sync of a blue-green Rollout, in the order of Argo's rolloutBlueGreen:
@@ -38,7 +37,7 @@ public final class BlueGreenDecider implements Strategy {
       sync.pause().removeAbort();
     }
     if (sync.snapshot().newRS().isEmpty()) {
-      antiAffinity(sync, strategy).ifPresent(sync::antiAffinity);
+      EphemeralMetadata.antiAffinity(sync, strategy.antiAffinity()).ifPresent(sync::antiAffinity);
     }
     ObservedReplicaSet newRS = sync.ensureNewReplicaSet();
     BlueGreenSync bg = new BlueGreenSync(sync, strategy, newRS);
@@ -53,20 +52,7 @@ public final class BlueGreenDecider implements Strategy {
     replicaSets.reconcile();
     pause.reconcile();
     services.reconcileActive(pause);
-    replicaSets.reconcileEphemeralMetadata();
+    EphemeralMetadata.reconcile(sync, strategy.previewMetadata(), strategy.activeMetadata());
     return progress.next(false);
-  }
-
-  /**
-   * Argo's GenerateReplicaSetAffinity: a new ReplicaSet created while another is stable keeps its
-   * pods off the stable pods' nodes, preferably (with the weight) or as a requirement.
-   */
-  static Optional<AntiAffinityRule> antiAffinity(Sync sync, BlueGreenStrategy strategy) {
-    Optional<String> stable = sync.rollout().status().stableRS().filter(hash -> !hash.isEmpty());
-    String current = sync.rollout().spec().template().hash();
-    if (strategy.antiAffinity().isEmpty() || stable.isEmpty() || stable.get().equals(current)) {
-      return Optional.empty();
-    }
-    return Optional.of(new AntiAffinityRule(stable.get(), strategy.antiAffinity().get()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.bluegreen;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.BaseStatus;
 import dev.rollouts.core.internal.StatusCalculator;
@@ -113,7 +114,7 @@ final class BlueGreenProgress implements StatusRules {
       status.stableRS(bg.newHash());
       sync.event(
           RolloutEvent.normal(
-              "RolloutCompleted",
+              EventReason.RolloutCompleted,
               String.format(
                   "Rollout completed update to revision %d (%s): %s",
                   sync.revision(bg.newRS()), bg.newHash(), reason)));

@@ -4,13 +4,11 @@ import dev.rollouts.core.internal.RevisionHistory;
 import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.spec.BlueGreenStrategy;
-import dev.rollouts.core.spec.PodMetadata;
 import dev.rollouts.core.status.RolloutStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -171,30 +169,5 @@ final class BlueGreenReplicaSets {
             bg.observedHash(bg.activeService()),
             bg.previewService().flatMap(bg::observedHash))
         .anyMatch(hash::equals);
-  }
-
-  /**
-   * Argo's reconcileEphemeralMetadata: while an update is in progress the new ReplicaSet's pods
-   * carry {@code previewMetadata} and the stable ones {@code activeMetadata}; once fully promoted
-   * the new ReplicaSet carries {@code activeMetadata}; every other ReplicaSet carries none.
-   */
-  void reconcileEphemeralMetadata() {
-    BlueGreenStrategy strategy = bg.strategy();
-    if (strategy.activeMetadata().isEmpty() && strategy.previewMetadata().isEmpty()) {
-      return;
-    }
-    PodMetadata none = new PodMetadata(Map.of(), Map.of());
-    PodMetadata active = strategy.activeMetadata().orElse(none);
-    Optional<String> stable = bg.previous().stableRS().filter(h -> !h.isEmpty());
-    boolean fullyPromoted = stable.isEmpty() || bg.newIsStable();
-    for (ObservedReplicaSet rs : sync.snapshot().all()) {
-      if (rs.name().equals(bg.newRS().name())) {
-        sync.podMetadata(rs, fullyPromoted ? active : strategy.previewMetadata().orElse(none));
-      } else if (!fullyPromoted && stable.get().equals(rs.podTemplateHash())) {
-        sync.podMetadata(rs, active);
-      } else {
-        sync.podMetadata(rs, none);
-      }
-    }
   }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 final class BlueGreenSync {
 
   /** The label that ties a Service selector, a ReplicaSet and its pods to one pod template. */
-  static final String HASH_LABEL = "rollouts-pod-template-hash";
+  static final String HASH_LABEL = ObservedReplicaSet.POD_TEMPLATE_HASH_LABEL;
 
   private final Sync sync;
   private final BlueGreenStrategy blueGreen;

@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.bluegreen;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.observe.ObservedService;
@@ -83,7 +84,7 @@ final class ServiceSelectors {
       bg.sync()
           .event(
               RolloutEvent.normal(
-                  "SwitchService",
+                  EventReason.SwitchService,
                   String.format(
                       "Switched selector for service '%s' from '%s' to '%s'",
                       service, before == null ? "" : before, hash)));

@@ -22,6 +22,15 @@ final class AbortDelay {
   }
 
   /**
+   * Argo's HasExplicitAbortScaleDownDelay: {@code abortScaleDownDelaySeconds} written, and not 0
+   * (with a router; without one the field has no effect).
+   */
+  static boolean explicit(CanaryStrategy canary) {
+    return canary.trafficRouting().isPresent()
+        && canary.abortScaleDownDelaySeconds().filter(d -> d != 0).isPresent();
+  }
+
+  /**
    * Whether this sync delays scaling down an aborted canary (Argo's shouldDelayScaleDownOnAbort).
    */
   static boolean applies(Sync sync, CanaryStrategy canary, CanarySteps steps) {
@@ -33,18 +42,24 @@ final class AbortDelay {
   }
 
   /**
-   * Whether the delay is over for {@code canaryRS}; sets the deadline once stable is whole, and
-   * asks to be called back when it passes.
+   * Where the delay stands for {@code canaryRS}: over, or still running with the deadline to keep
+   * (set once stable is whole) and when to look again. A value; the caller applies it.
+   *
+   * @param expired whether the canary may be scaled down now
+   * @param deadline the {@code scale-down-deadline} the canary should carry
+   * @param requeueAfter when to decide again for the deadline
    */
-  static boolean expired(Sync sync, CanaryStrategy canary, ObservedReplicaSet canaryRS) {
+  record Delay(boolean expired, Optional<Instant> deadline, Optional<Duration> requeueAfter) {}
+
+  /** Argo's abort scale-down delay for {@code canaryRS}, at {@code now}. */
+  static Delay of(Sync sync, CanaryStrategy canary, ObservedReplicaSet canaryRS) {
     Optional<Instant> deadline = canaryRS.scaleDownDeadline();
     if (deadline.isPresent()) {
       if (deadline.get().isAfter(sync.now())) {
-        sync.deadline(canaryRS, deadline);
-        sync.requeueAfter(Duration.between(sync.now(), deadline.get()));
-        return false;
+        return new Delay(
+            false, deadline, Optional.of(Duration.between(sync.now(), deadline.get())));
       }
-      return true;
+      return new Delay(true, deadline, Optional.empty());
     }
     ObservedReplicaSet stable = sync.snapshot().stableRS().orElseThrow();
     if (stable.availableReplicas() == sync.rollout().spec().replicas()) {
@@ -52,9 +67,11 @@ final class AbortDelay {
           canary
               .abortScaleDownDelaySeconds()
               .orElse(CanaryStrategy.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
-      sync.deadline(canaryRS, Optional.of(sync.now().plusSeconds(delay)));
-      sync.requeueAfter(Duration.ofSeconds(delay));
+      return new Delay(
+          false,
+          Optional.of(sync.now().plusSeconds(delay)),
+          Optional.of(Duration.ofSeconds(delay)));
     }
-    return false;
+    return new Delay(false, Optional.empty(), Optional.empty());
   }
 }

@@ -1,10 +1,11 @@
 package dev.rollouts.core.internal.canary;
 
 import com.google.common.base.Suppliers;
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
+import dev.rollouts.core.internal.EphemeralMetadata;
 import dev.rollouts.core.internal.RevisionHistory;
 import dev.rollouts.core.internal.StatusCalculator;
-import dev.rollouts.core.internal.StepHash;
 import dev.rollouts.core.internal.Strategy;
 import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
@@ -44,11 +45,17 @@ public final class CanaryDecider implements Strategy {
     if (StatusCalculator.isFullyPromoted(rollout.status()) && sync.pause().isAborted()) {
       sync.pause().removeAbort();
     }
-    String stepHash = StepHash.of(canary);
-    if (templateOrStepsChanged(sync, stepHash)) {
-      return CanaryStatus.reset(sync, canary, stepHash);
+    String stepHash = canary.stepHash();
+    boolean changed = templateOrStepsChanged(sync, stepHash);
+    if (sync.snapshot().newRS().isEmpty()) {
+      EphemeralMetadata.antiAffinity(sync, canary.antiAffinity()).ifPresent(sync::antiAffinity);
     }
+    // Argo creates the new ReplicaSet (at 0) before it resets the status for a new template.
     ObservedReplicaSet newRS = sync.ensureNewReplicaSet();
+    EphemeralMetadata.reconcile(sync, canary.canaryMetadata(), canary.stableMetadata());
+    if (changed) {
+      return CanaryStatusRules.reset(sync, canary, stepHash);
+    }
     CanarySteps steps = new CanarySteps(rollout, canary, sync.pause().isAborted());
     CanaryReplicas replicas = new CanaryReplicas(rollout, canary, steps, sync.snapshot());
     RevisionHistory.prune(sync, sync.snapshot().others());
@@ -69,7 +76,8 @@ public final class CanaryDecider implements Strategy {
     if (!scaled) {
       enterPauseStep(sync, steps);
     }
-    return new CanaryStatus(sync, canary, steps, replicas, newRS, stepHash, weights, basicSplit)
+    return new CanaryStatusRules(
+            sync, canary, steps, replicas, newRS, stepHash, weights, basicSplit)
         .next();
   }
 
@@ -115,16 +123,21 @@ public final class CanaryDecider implements Strategy {
     }
     sync.snapshot().stableRS().ifPresent(stable -> sync.deadline(stable, Optional.empty()));
     ReplicaSplit split =
-        canary.trafficRouting().isPresent()
-            ? replicas.routed(
-                sync.rollout().status().canary().weights(), AbortDelay.disabled(canary))
-            : basicSplit.get();
+        canary.trafficRouting().isPresent() ? replicas.forAppliedWeights() : basicSplit.get();
     boolean scaled = false;
     if (sync.snapshot().hasDistinctStable()) {
       scaled = sync.scale(sync.snapshot().stableRS().get(), split.stable());
     }
-    if (!delayAbort || AbortDelay.expired(sync, canary, newRS)) {
-      scaled |= sync.scale(newRS, delayAbort ? 0 : split.canary());
+    if (!delayAbort) {
+      scaled |= sync.scale(newRS, split.canary());
+    } else {
+      AbortDelay.Delay delay = AbortDelay.of(sync, canary, newRS);
+      if (delay.expired()) {
+        scaled |= sync.scale(newRS, 0);
+      } else {
+        delay.deadline().ifPresent(d -> sync.deadline(newRS, Optional.of(d)));
+        delay.requeueAfter().ifPresent(sync::requeueAfter);
+      }
     }
     if (scaled) {
       return true;
@@ -141,10 +154,11 @@ public final class CanaryDecider implements Strategy {
     if (sync.rollout().spec().paused() || status.promoteFull() || steps.aborted()) {
       return;
     }
-    Optional<CanaryStep> step = steps.current();
-    if (step.isEmpty() || !(step.get() instanceof CanaryStep.Pause pause)) {
+    Optional<CanaryStep.Pause> step = steps.current().flatMap(s -> s.part(CanaryStep.Pause.class));
+    if (step.isEmpty()) {
       return;
     }
+    CanaryStep.Pause pause = step.get();
     var condition = sync.pause().previousCondition(PauseReason.CanaryPauseStep);
     if (condition.isEmpty()) {
       if (!status.controllerPause()) {
@@ -166,7 +180,7 @@ public final class CanaryDecider implements Strategy {
   static void stepEvent(Sync sync, int completed, int count, CanaryStep step) {
     sync.event(
         RolloutEvent.normal(
-            "RolloutStepCompleted",
+            EventReason.RolloutStepCompleted,
             String.format(
                 "Rollout step %d/%d completed (%s)",
                 completed, count, CanarySteps.describe(step))));

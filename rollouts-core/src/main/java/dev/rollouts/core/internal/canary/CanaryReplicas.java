@@ -1,6 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
-import com.google.common.math.IntMath;
+import com.google.common.math.LongMath;
 import dev.rollouts.core.internal.Limits;
 import dev.rollouts.core.internal.ReplicaSetSnapshot;
 import dev.rollouts.core.observe.ObservedReplicaSet;
@@ -22,6 +22,9 @@ import java.util.Optional;
  * setCanaryScale} count, at least {@code minPodsPerReplicaSet}) and stable stays whole; with {@code
  * dynamicStableScale} stable gets the share of the higher of the desired and the routed stable
  * weight. Example: 10 replicas, {@code setWeight: 25} with a router gives canary 3, stable 10.
+ *
+ * <p>A sync has three routed splits, each computed once: {@link #forDesiredWeight}, {@link
+ * #forAppliedWeights} and {@link #forNewWeights}. Confined to one call of {@code decide}.
  */
 final class CanaryReplicas {
 
@@ -50,7 +53,7 @@ final class CanaryReplicas {
     WeightingRequest.Builder request =
         WeightingRequest.builder()
             .replicas(rollout.spec().replicas())
-            .weight(steps.replicasOrWeight(false).weight())
+            .weight(steps.replicasOrWeight(false, snapshot.newRS(), snapshot.stableRS()).weight())
             .maxSurge(limits.maxSurge())
             .maxUnavailable(limits.maxUnavailable())
             .canary(snapshot.newRS().map(CanaryReplicas::counts));
@@ -65,10 +68,48 @@ final class CanaryReplicas {
     return new ReplicaSetCounts(rs.specReplicas(), rs.availableReplicas());
   }
 
+  private ReplicaSplit forDesiredWeight;
+  private ReplicaSplit forAppliedWeights;
+  private ReplicaSplit forNewWeights;
+
+  /**
+   * The split for the desired weight alone (no weights yet routed), which the traffic step reads to
+   * decide whether the canary is ready for the step's weight. Computed once.
+   */
+  ReplicaSplit forDesiredWeight() {
+    if (forDesiredWeight == null) {
+      forDesiredWeight = routed(Optional.empty(), false);
+    }
+    return forDesiredWeight;
+  }
+
+  /**
+   * The split for the weights already applied ({@code status.canary.weights} as observed), which
+   * the scaling step scales to. Computed once.
+   */
+  ReplicaSplit forAppliedWeights() {
+    if (forAppliedWeights == null) {
+      forAppliedWeights = routed(rollout.status().canary().weights(), AbortDelay.disabled(canary));
+    }
+    return forAppliedWeights;
+  }
+
+  /**
+   * The split for the new weights this sync routes, which step completion compares the cluster
+   * with. Computed once; a sync has one set of new weights.
+   */
+  ReplicaSplit forNewWeights(Optional<TrafficWeights> weights) {
+    if (forNewWeights == null) {
+      forNewWeights = routed(weights, AbortDelay.disabled(canary));
+    }
+    return forNewWeights;
+  }
+
   /** Counts with a router (Argo's CalculateReplicaCountsForTrafficRoutedCanary). */
-  ReplicaSplit routed(Optional<TrafficWeights> weights, boolean abortDelayDisabled) {
+  private ReplicaSplit routed(Optional<TrafficWeights> weights, boolean abortDelayDisabled) {
     int replicas = rollout.spec().replicas();
-    CanarySteps.ReplicasOrWeight size = steps.replicasOrWeight(abortDelayDisabled);
+    CanarySteps.ReplicasOrWeight size =
+        steps.replicasOrWeight(abortDelayDisabled, snapshot.newRS(), snapshot.stableRS());
     int canaryCount = size.replicas().orElseGet(() -> minPods(toReplicas(size.weight())));
     if (!canary.dynamicStableScale()) {
       return new ReplicaSplit(canaryCount, replicas);
@@ -84,19 +125,33 @@ final class CanaryReplicas {
     return new ReplicaSplit(minPods(canaryCount), minPods(stableCount));
   }
 
-  /** {@code ceil(weight × replicas / maxTrafficWeight)}. */
+  /**
+   * {@code ceil(weight × replicas / maxTrafficWeight)}, in 64 bits: 23 replicas at a weight of
+   * 100,000,000 of 100,000,000 are 23, not an overflow.
+   */
   int toReplicas(int weight) {
-    return IntMath.divide(
-        Math.max(0, weight) * rollout.spec().replicas(),
-        canary.effectiveMaxTrafficWeight(),
-        RoundingMode.CEILING);
+    return toReplicas(weight, rollout.spec().replicas(), canary.effectiveMaxTrafficWeight());
   }
 
+  static int toReplicas(int weight, int replicas, int maxTrafficWeight) {
+    return Math.toIntExact(
+        LongMath.divide(
+            (long) Math.max(0, weight) * Math.max(0, replicas),
+            Math.max(1, maxTrafficWeight),
+            RoundingMode.CEILING));
+  }
+
+  /**
+   * Argo's CheckMinPodsPerReplicaSet: a non-zero count is at least {@code minPodsPerReplicaSet}
+   * (with a router only), and that floor is capped at {@code spec.replicas}, so {@code replicas: 1,
+   * minPodsPerReplicaSet: 2} gives the canary 1 pod.
+   */
   private int minPods(int count) {
     if (count == 0 || canary.trafficRouting().isEmpty()) {
       return count;
     }
-    return Math.max(count, canary.minPodsPerReplicaSet().orElse(0));
+    int floor = Math.min(canary.minPodsPerReplicaSet().orElse(0), rollout.spec().replicas());
+    return Math.max(count, floor);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
+import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
 import dev.rollouts.core.spec.Rollout;
@@ -15,6 +16,16 @@ import java.util.Optional;
  * @param aborted whether the Rollout is aborted in this sync
  */
 record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
+
+  private static final List<Class<? extends CanaryStep>> DESCRIPTION_ORDER =
+      List.of(
+          CanaryStep.SetWeight.class,
+          CanaryStep.Pause.class,
+          CanaryStep.Experiment.class,
+          CanaryStep.Analysis.class,
+          CanaryStep.SetCanaryScale.class,
+          CanaryStep.SetHeaderRoute.class,
+          CanaryStep.SetMirrorRoute.class);
 
   List<CanaryStep> steps() {
     return canary.effectiveSteps();
@@ -57,8 +68,9 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
 
   private int weightAtOrBefore(int index) {
     for (int i = Math.min(index, steps().size() - 1); i >= 0; i--) {
-      if (steps().get(i) instanceof CanaryStep.SetWeight w) {
-        return w.weight();
+      Optional<CanaryStep.SetWeight> w = steps().get(i).part(CanaryStep.SetWeight.class);
+      if (w.isPresent()) {
+        return w.get().weight();
       }
     }
     return 0;
@@ -72,8 +84,9 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
       return Optional.empty();
     }
     for (int i = index().get(); i >= 0; i--) {
-      if (steps().get(i) instanceof CanaryStep.SetCanaryScale s) {
-        return s.matchTrafficWeight() ? Optional.empty() : Optional.of(s);
+      Optional<CanaryStep.SetCanaryScale> s = steps().get(i).part(CanaryStep.SetCanaryScale.class);
+      if (s.isPresent()) {
+        return s.get().matchTrafficWeight() ? Optional.empty() : s;
       }
     }
     return Optional.empty();
@@ -90,7 +103,10 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
    * Argo's GetCanaryReplicasOrWeight: an absolute canary count from {@code setCanaryScale}, or the
    * weight to size the canary for.
    */
-  ReplicasOrWeight replicasOrWeight(boolean abortDelayDisabled) {
+  ReplicasOrWeight replicasOrWeight(
+      boolean abortDelayDisabled,
+      Optional<ObservedReplicaSet> newRS,
+      Optional<ObservedReplicaSet> stableRS) {
     if (goesToFullWeight()) {
       return new ReplicasOrWeight(Optional.empty(), canary.effectiveMaxTrafficWeight());
     }
@@ -100,9 +116,40 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
     }
     if (scale.isPresent() && scale.get().weight().isPresent()) {
       return new ReplicasOrWeight(
-          Optional.empty(), scale.get().weight().get() * canary.effectiveMaxTrafficWeight() / 100);
+          Optional.empty(),
+          (int) ((long) scale.get().weight().get() * canary.effectiveMaxTrafficWeight() / 100));
     }
-    return new ReplicasOrWeight(Optional.empty(), currentSetWeight());
+    return new ReplicasOrWeight(Optional.empty(), desiredCanaryWeight(newRS, stableRS));
+  }
+
+  /**
+   * Argo's GetDesiredCanaryWeight: the current {@code setWeight}, except on an abort with {@code
+   * dynamicStableScale}, where the weight steps back down through the steps' {@code setWeight}
+   * values in reverse: the highest one whose canary pods are fewer than the canary still has to
+   * hold (what the available stable pods cannot yet take, or the canary's available pods if more;
+   * only the former with an explicit {@code abortScaleDownDelaySeconds}, whose canary stays whole
+   * until its deadline), else 0. So an abort late in the steps never surges stable to full at once.
+   */
+  int desiredCanaryWeight(
+      Optional<ObservedReplicaSet> newRS, Optional<ObservedReplicaSet> stableRS) {
+    if (!aborted || !canary.dynamicStableScale() || newRS.isEmpty() || stableRS.isEmpty()) {
+      return currentSetWeight();
+    }
+    int replicas = rollout.spec().replicas();
+    int expectedCanary = replicas - stableRS.get().availableReplicas();
+    int canaryReplicas =
+        AbortDelay.explicit(canary)
+            ? expectedCanary
+            : Math.max(expectedCanary, newRS.get().availableReplicas());
+    int total = canary.effectiveMaxTrafficWeight();
+    for (int i = steps().size() - 1; i >= 0; i--) {
+      Optional<CanaryStep.SetWeight> w = steps().get(i).part(CanaryStep.SetWeight.class);
+      if (w.isPresent()
+          && CanaryReplicas.toReplicas(w.get().weight(), replicas, total) < canaryReplicas) {
+        return w.get().weight();
+      }
+    }
+    return 0;
   }
 
   /**
@@ -118,14 +165,27 @@ record CanarySteps(Rollout rollout, CanaryStrategy canary, boolean aborted) {
     return current()
         .map(
             s ->
-                s instanceof CanaryStep.Pause
-                    || s instanceof CanaryStep.Analysis
-                    || s instanceof CanaryStep.Experiment)
+                s.part(CanaryStep.Pause.class).isPresent()
+                    || s.part(CanaryStep.Analysis.class).isPresent()
+                    || s.part(CanaryStep.Experiment.class).isPresent())
         .orElse(false);
   }
 
-  /** The step as Argo describes it in events: {@code setWeight: 20}, {@code pause: 10s}. */
+  /**
+   * The step as Argo describes it in events: {@code setWeight: 20}, {@code pause: 10s}; a combined
+   * step by its first field in Argo's order of description (setWeight, pause, experiment, analysis,
+   * setCanaryScale, setHeaderRoute, setMirrorRoute), as {@code rolloututil.CanaryStepString}.
+   */
   static String describe(CanaryStep step) {
+    if (step instanceof CanaryStep.Combined combined) {
+      for (Class<? extends CanaryStep> kind : DESCRIPTION_ORDER) {
+        Optional<? extends CanaryStep> part = combined.part(kind);
+        if (part.isPresent()) {
+          return describe(part.get());
+        }
+      }
+      return "invalid";
+    }
     if (step instanceof CanaryStep.SetWeight w) {
       return "setWeight: " + w.weight();
     }

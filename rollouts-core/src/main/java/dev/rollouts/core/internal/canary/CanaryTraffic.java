@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.StatusCalculator;
 import dev.rollouts.core.internal.Sync;
@@ -8,6 +9,7 @@ import dev.rollouts.core.observe.ObservedService;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
 import dev.rollouts.core.spec.TrafficRouting;
+import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.TrafficWeights;
 import dev.rollouts.core.status.WeightDestination;
 import dev.rollouts.core.traffic.HeaderRoute;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
 final class CanaryTraffic {
 
   /** The label that ties a Service selector to one ReplicaSet. */
-  static final String HASH_LABEL = "rollouts-pod-template-hash";
+  static final String HASH_LABEL = ObservedReplicaSet.POD_TEMPLATE_HASH_LABEL;
 
   private final Sync sync;
   private final CanaryStrategy canary;
@@ -63,12 +65,24 @@ final class CanaryTraffic {
         .ifPresent(
             name -> {
               boolean canaryReady = newRS.filter(rs -> rs.availableReplicas() > 0).isPresent();
-              if (steps.aborted() || newRS.isEmpty()) {
+              if (newRS.isEmpty() || (steps.aborted() && !dynamicAbortInProgress())) {
                 select(name, stable.get().podTemplateHash());
+              } else if (steps.aborted()) {
+                select(name, newRS.get().podTemplateHash());
               } else if (canaryReady || selects(name, newRS.get().podTemplateHash())) {
                 select(name, newRS.get().podTemplateHash());
               }
             });
+  }
+
+  /**
+   * Whether an abort with {@code dynamicStableScale} still sends traffic to the canary: Argo points
+   * the canary Service back at stable only once the weight is 0 (reconcileTrafficRouting).
+   */
+  private boolean dynamicAbortInProgress() {
+    return canary.dynamicStableScale()
+        && canary.trafficRouting().isPresent()
+        && dynamicAbortWeight(sync.rollout().status().canary().weights()) > 0;
   }
 
   private boolean selects(String service, String hash) {
@@ -114,8 +128,8 @@ final class CanaryTraffic {
     if (!plan.problems().isEmpty()) {
       String message =
           plan.problems().stream().map(RoutingProblem::toString).collect(Collectors.joining("; "));
-      sync.blockedBy("TrafficRoutingError", message);
-      sync.event(RolloutEvent.warning("TrafficRoutingError", message));
+      sync.blockedBy(ConditionReason.TrafficRoutingError.value(), message);
+      sync.event(RolloutEvent.warning(EventReason.TrafficRoutingError, message));
       return previous;
     }
     sync.routingObjects(plan.desired());
@@ -125,7 +139,9 @@ final class CanaryTraffic {
         || !previous.get().stable().equals(next.stable())) {
       String details =
           previous.map(p -> "from " + p.canary().weight() + " to " + weight).orElse("to " + weight);
-      sync.event(RolloutEvent.normal("TrafficWeightUpdated", "Traffic weight updated " + details));
+      sync.event(
+          RolloutEvent.normal(
+              EventReason.TrafficWeightUpdated, "Traffic weight updated " + details));
     }
     return Optional.of(next);
   }
@@ -153,16 +169,17 @@ final class CanaryTraffic {
     int total = canary.effectiveMaxTrafficWeight();
     if (sync.rollout().status().promoteFull()) {
       if (canary.dynamicStableScale()) {
-        return total
-            * newRS.get().availableReplicas()
-            / Math.max(1, sync.rollout().spec().replicas());
+        return (int)
+            ((long) total
+                * newRS.get().availableReplicas()
+                / Math.max(1, sync.rollout().spec().replicas()));
       }
       return previous.map(p -> p.canary().weight()).orElse(0);
     }
     if (steps.index().isEmpty()) {
       return 0;
     }
-    ReplicaSplit desired = replicas.routed(Optional.empty(), false);
+    ReplicaSplit desired = replicas.forDesiredWeight();
     int weight;
     if (!replicas.atDesired(desired, false)) {
       weight = steps.previousSetWeight();
@@ -186,12 +203,34 @@ final class CanaryTraffic {
         : previousWeight;
   }
 
+  /**
+   * Argo's calculateDesiredWeightOnAbortOrStableRollback with {@code dynamicStableScale}: the
+   * weight follows {@link CanarySteps#desiredCanaryWeight} down, but no lower step is taken while
+   * the available stable pods cannot carry the traffic it gives back, and a lowered weight is never
+   * raised again; once no step is left, what the available stable pods leave to the canary.
+   */
   private int dynamicAbortWeight(Optional<TrafficWeights> previous) {
+    Optional<ObservedReplicaSet> stable = sync.snapshot().stableRS();
+    Optional<ObservedReplicaSet> newRS = sync.snapshot().newRS();
+    int replicas = sync.rollout().spec().replicas();
+    if (stable.isEmpty() || newRS.isEmpty() || replicas == 0) {
+      return 0;
+    }
     int total = canary.effectiveMaxTrafficWeight();
-    int stableAvailable =
-        sync.snapshot().stableRS().map(ObservedReplicaSet::availableReplicas).orElse(0);
-    int weight = total - total * stableAvailable / Math.max(1, sync.rollout().spec().replicas());
-    return Math.max(0, previous.map(p -> Math.min(weight, p.canary().weight())).orElse(weight));
+    int desired = steps.desiredCanaryWeight(newRS, stable);
+    int stableShare = (int) ((long) total * stable.get().availableReplicas() / replicas);
+    int expected = Math.max(0, total - stableShare);
+    if (previous.isEmpty()) {
+      return Math.max(expected, desired);
+    }
+    int current = previous.get().canary().weight();
+    if (desired <= 0) {
+      return Math.min(expected, current);
+    }
+    if (stableShare < total - desired) {
+      return current;
+    }
+    return Math.min(desired, current);
   }
 
   /** The header routes set by the steps so far; none once aborted, promoted or fully promoting. */
@@ -205,7 +244,10 @@ final class CanaryTraffic {
     Map<String, HeaderRoute> routes = new HashMap<>();
     Map<String, Integer> order = new LinkedHashMap<>();
     for (int i = 0; i <= steps.index().get(); i++) {
-      if (steps.steps().get(i) instanceof CanaryStep.SetHeaderRoute h) {
+      Optional<CanaryStep.SetHeaderRoute> route =
+          steps.steps().get(i).part(CanaryStep.SetHeaderRoute.class);
+      if (route.isPresent()) {
+        CanaryStep.SetHeaderRoute h = route.get();
         if (h.match().isEmpty()) {
           routes.remove(h.name());
         } else {

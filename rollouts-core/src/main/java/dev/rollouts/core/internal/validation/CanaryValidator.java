@@ -19,6 +19,10 @@ final class CanaryValidator {
 
   private static final String PATH = "spec.strategy";
 
+  /** Argo's InvalidStepMessage. */
+  static final String INVALID_STEP =
+      "Step must have one of the following set: experiment, setWeight, setCanaryScale or pause";
+
   private CanaryValidator() {}
 
   static Optional<FieldError> firstError(
@@ -177,9 +181,47 @@ final class CanaryValidator {
     return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
+  /**
+   * Argo's hasMultipleStepsType and its check for an entry that sets nothing, then each field's own
+   * rules.
+   */
   private static Optional<FieldError> stepError(
       CanaryStrategy canary, int index, CanaryStep step, Map<String, TrafficPlugin> plugins) {
     String path = PATH + ".steps[" + index + "]";
+    boolean experiment = step.part(CanaryStep.Experiment.class).isPresent();
+    boolean pause = step.part(CanaryStep.Pause.class).isPresent();
+    boolean setWeight = step.part(CanaryStep.SetWeight.class).isPresent();
+    boolean analysis = step.part(CanaryStep.Analysis.class).isPresent();
+    int exclusive =
+        (experiment ? 1 : 0) + (pause ? 1 : 0) + (setWeight ? 1 : 0) + (analysis ? 1 : 0);
+    if (exclusive > 1) {
+      return Optional.of(
+          FieldError.invalid(
+              path,
+              String.format(
+                  "step.Experiment: %b step.Pause: %b step.SetWeight: %b step.Analysis: %b",
+                  experiment, pause, setWeight, analysis),
+              INVALID_STEP));
+    }
+    if (step.parts().isEmpty()) {
+      return Optional.of(
+          FieldError.invalid(
+              path,
+              "step.Experiment: true step.Pause: true step.SetWeight: true step.Analysis: true"
+                  + " step.SetCanaryScale: true step.SetHeaderRoute: true step.SetMirrorRoutes: true",
+              INVALID_STEP));
+    }
+    for (CanaryStep part : step.parts()) {
+      Optional<FieldError> error = partError(canary, path, part, plugins);
+      if (error.isPresent()) {
+        return error;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<FieldError> partError(
+      CanaryStrategy canary, String path, CanaryStep step, Map<String, TrafficPlugin> plugins) {
     int total = canary.effectiveMaxTrafficWeight();
     if (step instanceof CanaryStep.SetWeight w && (w.weight() < 0 || w.weight() > total)) {
       return Optional.of(

@@ -107,6 +107,48 @@ class SpecValidatorTest {
                 .strategy(canary(c -> c.steps(List.of(new CanaryStep.SetWeight(-5)))))
                 .build(),
             "spec.strategy.steps[0].setWeight: Invalid value: -5: SetWeight needs to be between 0 and 100"),
+        // Argo's hasMultipleStepsType: two of setWeight, pause, experiment and analysis.
+        Arguments.of(
+            RolloutSpec.builder()
+                .from(valid())
+                .strategy(
+                    canary(
+                        c ->
+                            c.steps(
+                                List.of(
+                                    new CanaryStep.SetWeight(10),
+                                    CanaryStep.Combined.of(
+                                        new CanaryStep.SetWeight(20),
+                                        CanaryStep.Pause.indefinitely())))))
+                .build(),
+            "spec.strategy.steps[1]: Invalid value: \"step.Experiment: false step.Pause: true"
+                + " step.SetWeight: true step.Analysis: false\": Step must have one of the"
+                + " following set: experiment, setWeight, setCanaryScale or pause"),
+        // Argo's check for a step that sets no field.
+        Arguments.of(
+            RolloutSpec.builder()
+                .from(valid())
+                .strategy(canary(c -> c.steps(List.of(new CanaryStep.Combined(List.of())))))
+                .build(),
+            "spec.strategy.steps[0]: Invalid value: \"step.Experiment: true step.Pause: true"
+                + " step.SetWeight: true step.Analysis: true step.SetCanaryScale: true"
+                + " step.SetHeaderRoute: true step.SetMirrorRoutes: true\": Step must have one of"
+                + " the following set: experiment, setWeight, setCanaryScale or pause"),
+        // Each field of a combined step is checked as on its own.
+        Arguments.of(
+            RolloutSpec.builder()
+                .from(valid())
+                .strategy(
+                    canary(
+                        c ->
+                            c.steps(
+                                List.of(
+                                    CanaryStep.Combined.of(
+                                        new CanaryStep.SetWeight(10),
+                                        new CanaryStep.SetCanaryScale(
+                                            Optional.of(2), Optional.empty(), false))))))
+                .build(),
+            "spec.strategy.trafficRouting: Required value: SetCanaryScale requires TrafficRouting to be set"),
         Arguments.of(
             RolloutSpec.builder()
                 .from(valid())

@@ -1,5 +1,6 @@
 package dev.rollouts.core.internal.canary;
 
+import dev.rollouts.core.decision.EventReason;
 import dev.rollouts.core.decision.RolloutEvent;
 import dev.rollouts.core.internal.BaseStatus;
 import dev.rollouts.core.internal.StatusCalculator;
@@ -8,6 +9,7 @@ import dev.rollouts.core.internal.Sync;
 import dev.rollouts.core.observe.ObservedReplicaSet;
 import dev.rollouts.core.spec.CanaryStep;
 import dev.rollouts.core.spec.CanaryStrategy;
+import dev.rollouts.core.status.ConditionReason;
 import dev.rollouts.core.status.PauseReason;
 import dev.rollouts.core.status.RolloutStatus;
 import dev.rollouts.core.status.TrafficWeights;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
  * The canary's status for one sync (Argo's syncRolloutStatusCanary): promote when done, hold the
  * step index while aborted, otherwise advance at most one step.
  */
-final class CanaryStatus implements StatusRules {
+final class CanaryStatusRules implements StatusRules {
 
   private final Sync sync;
   private final CanaryStrategy canary;
@@ -30,7 +32,7 @@ final class CanaryStatus implements StatusRules {
   private final Optional<TrafficWeights> weights;
   private final Supplier<ReplicaSplit> basicSplit;
 
-  CanaryStatus(
+  CanaryStatusRules(
       Sync sync,
       CanaryStrategy canary,
       CanarySteps steps,
@@ -59,7 +61,7 @@ final class CanaryStatus implements StatusRules {
     if (newRS.isPresent()
         && stepCount > 0
         && sync.rollout().status().stableRS().equals(Optional.of(newRS.get().podTemplateHash()))) {
-      sync.event(RolloutEvent.normal("SkipSteps", "Rollback to stable ReplicaSets"));
+      sync.event(RolloutEvent.normal(EventReason.SkipSteps, "Rollback to stable ReplicaSets"));
       index = Optional.of(stepCount);
     }
     RolloutStatus next =
@@ -76,7 +78,7 @@ final class CanaryStatus implements StatusRules {
     long revision = newRS.map(sync::revision).orElse(sync.snapshot().maxRevision() + 1);
     return new StatusCalculator(
             sync,
-            new CanaryStatus(
+            new CanaryStatusRules(
                 sync,
                 canary,
                 steps,
@@ -116,7 +118,7 @@ final class CanaryStatus implements StatusRules {
       if (!previous.stableRS().equals(Optional.of(podHash))) {
         sync.event(
             RolloutEvent.normal(
-                "RolloutCompleted",
+                EventReason.RolloutCompleted,
                 String.format(
                     "Rollout completed update to revision %d (%s): %s",
                     sync.revision(newRS), podHash, promotion.get())));
@@ -125,7 +127,7 @@ final class CanaryStatus implements StatusRules {
       if (stepCount > 0) {
         index = Optional.of(previous.stableRS().equals(Optional.of(podHash)) ? stepCount : 0);
       }
-    } else if (stepCompleted()) {
+    } else if (progress().completed()) {
       int completed = index.get() + 1;
       CanaryDecider.stepEvent(sync, completed, stepCount, steps.current().get());
       index = Optional.of(completed);
@@ -154,38 +156,67 @@ final class CanaryStatus implements StatusRules {
     return Optional.empty();
   }
 
-  /** Argo's completedCurrentCanaryStep. */
-  private boolean stepCompleted() {
+  /**
+   * Argo's completedCurrentCanaryStep: a step's fields are looked at in Argo's order (pause, then
+   * setCanaryScale, then setWeight, then analysis and experiment), so {@code {setWeight: 10,
+   * setCanaryScale: {replicas: 5}}} is done when the canary has its 5 pods.
+   */
+  private StepProgress stepProgress() {
     if (sync.rollout().spec().paused() || steps.current().isEmpty()) {
-      return false;
+      return StepProgress.WAITING;
     }
     CanaryStep step = steps.current().get();
-    if (step instanceof CanaryStep.Pause pause) {
-      return pauseCompleted(pause);
+    Optional<CanaryStep.Pause> pause = step.part(CanaryStep.Pause.class);
+    if (pause.isPresent()) {
+      return StepProgress.of(pauseCompleted(pause.get()));
     }
-    if (step instanceof CanaryStep.SetCanaryScale) {
-      return replicas.atDesired(desiredCounts(), false);
+    if (step.part(CanaryStep.SetCanaryScale.class).isPresent()) {
+      return StepProgress.of(replicas.atDesired(desiredCounts(), false));
     }
-    if (step instanceof CanaryStep.SetWeight) {
-      return sync.blocker().isEmpty()
-          && replicas.atDesired(desiredCounts(), true)
-          && !weights.flatMap(TrafficWeights::verified).equals(Optional.of(false));
+    if (step.part(CanaryStep.SetWeight.class).isPresent()) {
+      return StepProgress.of(
+          sync.blocker().isEmpty()
+              && replicas.atDesired(desiredCounts(), true)
+              && !weights.flatMap(TrafficWeights::verified).equals(Optional.of(false)));
     }
-    if (step instanceof CanaryStep.Analysis || step instanceof CanaryStep.Experiment) {
-      sync.blockedBy(
-          "StepNotSupported",
-          String.format(
-              "step %d (%s) needs the analysis capability, which this engine does not have yet; promote the Rollout to skip it",
-              steps.index().get(), CanarySteps.describe(step)));
-      return false;
+    if (step.part(CanaryStep.Analysis.class).isPresent()
+        || step.part(CanaryStep.Experiment.class).isPresent()) {
+      return new StepProgress(
+          false,
+          Optional.of(
+              new Sync.Blocker(
+                  ConditionReason.StepNotSupported.value(),
+                  String.format(
+                      "step %d (%s) needs the analysis capability, which this engine does not have yet; promote the Rollout to skip it",
+                      steps.index().get(), CanarySteps.describe(step)))));
     }
-    return true;
+    return StepProgress.of(true);
+  }
+
+  /** {@link #stepProgress}, with its blocker recorded for the Progressing condition. */
+  private StepProgress progress() {
+    StepProgress progress = stepProgress();
+    progress.blocker().ifPresent(b -> sync.blockedBy(b.reason(), b.message()));
+    return progress;
+  }
+
+  /**
+   * Whether the current step is done, and what stops it if something outside the spec does. A
+   * value: deciding it changes nothing.
+   *
+   * @param completed whether the step is done
+   * @param blocker why the Rollout cannot progress past it, if that is the case
+   */
+  record StepProgress(boolean completed, Optional<Sync.Blocker> blocker) {
+    static final StepProgress WAITING = new StepProgress(false, Optional.empty());
+
+    static StepProgress of(boolean completed) {
+      return completed ? new StepProgress(true, Optional.empty()) : WAITING;
+    }
   }
 
   private ReplicaSplit desiredCounts() {
-    return canary.trafficRouting().isPresent()
-        ? replicas.routed(weights, AbortDelay.disabled(canary))
-        : basicSplit.get();
+    return canary.trafficRouting().isPresent() ? replicas.forNewWeights(weights) : basicSplit.get();
   }
 
   private boolean pauseCompleted(CanaryStep.Pause pause) {
