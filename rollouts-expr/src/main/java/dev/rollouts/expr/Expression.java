@@ -28,9 +28,13 @@ import java.util.Objects;
  */
 public final class Expression {
   private final String source;
+  private final Code code;
+  private final int slots;
 
-  private Expression(String source) {
+  private Expression(String source, Compiler.Program program) {
     this.source = source;
+    this.code = program.code();
+    this.slots = program.slots();
   }
 
   /**
@@ -42,8 +46,8 @@ public final class Expression {
    */
   public static Expression parse(String source) {
     Objects.requireNonNull(source, "source");
-    throw new ExpressionSyntaxException(
-        source, 0, "the expression language is not implemented yet");
+    Node tree = Parser.parse(source);
+    return new Expression(source, Compiler.compile(source, tree));
   }
 
   /** The text this expression was parsed from, unchanged. */
@@ -61,8 +65,18 @@ public final class Expression {
    *     range, an unknown variable, a built-in given a value it does not take)
    */
   public Object evaluate(Map<String, ?> variables) {
+    return Values.export(run(variables));
+  }
+
+  private Object run(Map<String, ?> variables) {
     Objects.requireNonNull(variables, "variables");
-    throw new ExpressionEvaluationException("the expression language is not implemented yet");
+    try {
+      return code.run(new Code.Scope(variables, slots));
+    } catch (Access.NilInChain e) {
+      return null;
+    } catch (ArithmeticException | ClassCastException | IndexOutOfBoundsException e) {
+      throw new ExpressionEvaluationException("evaluation failed: " + e);
+    }
   }
 
   /**
@@ -73,7 +87,7 @@ public final class Expression {
    *     message is expr's: {@code expected bool, but got float64})
    */
   public boolean test(Map<String, ?> variables) {
-    Object value = evaluate(variables);
+    Object value = run(variables);
     if (value instanceof Boolean b) {
       return b;
     }
