@@ -80,6 +80,10 @@ final class Functions {
       return "string";
     } else if (v instanceof List) {
       return "array";
+    } else if (v instanceof java.time.Instant) {
+      return "time.Time";
+    } else if (v instanceof java.time.Duration) {
+      return "time.Duration";
     }
     return "map";
   }

@@ -3,6 +3,8 @@ package dev.rollouts.expr;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +38,10 @@ public final class Values {
       out.append("<nil>");
     } else if (v instanceof Double d) {
       out.append(formatFloat(d));
+    } else if (v instanceof Instant t) {
+      out.append(GoTimes.format(t));
+    } else if (v instanceof Duration d) {
+      out.append(GoDurations.format(d));
     } else if (v instanceof List<?> list) {
       out.append('[');
       for (int i = 0; i < list.size(); i++) {
@@ -128,6 +134,10 @@ public final class Values {
       return "[]interface {}";
     } else if (v instanceof Map) {
       return "map[string]interface {}";
+    } else if (v instanceof Instant) {
+      return "time.Time";
+    } else if (v instanceof Duration) {
+      return "time.Duration";
     }
     return v.getClass().getName();
   }
@@ -157,7 +167,9 @@ public final class Values {
         || v instanceof Boolean
         || v instanceof Long
         || v instanceof Double
-        || v instanceof String) {
+        || v instanceof String
+        || v instanceof Instant
+        || v instanceof Duration) {
       return v;
     } else if (v instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
