@@ -1,6 +1,9 @@
 package dev.rollouts.metrics.prometheus;
 
 import dev.rollouts.analysis.GoDuration;
+import dev.rollouts.expr.Expression;
+import dev.rollouts.expr.ExpressionException;
+import dev.rollouts.expr.Values;
 import dev.rollouts.metrics.http.HttpSupport;
 import dev.rollouts.metrics.http.ProviderConfig;
 import java.net.URI;
@@ -10,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A metric's {@code provider.prometheus} read into one HTTP query, with Argo's checks and messages
@@ -35,10 +36,6 @@ record PrometheusQuery(
   record OAuth2(String tokenUrl, String clientId, String clientSecret, List<String> scopes) {}
 
   record Range(Instant start, Instant end, Duration step) {}
-
-  private static final Pattern TIME =
-      Pattern.compile(
-          "\\s*now\\(\\)\\s*(?:([-+])\\s*duration\\(\\s*[\"'`]([^\"'`]*)[\"'`]\\s*\\))?\\s*");
 
   /**
    * Reads {@code config}.
@@ -148,30 +145,25 @@ record PrometheusQuery(
   }
 
   /**
-   * A range-query bound: Argo evaluates it as an expr expression; this provider reads the forms
-   * Argo documents, {@code now()} and {@code now() - duration("1h")} (or {@code +}).
+   * A range-query bound: an expr expression evaluated with {@code now()} answering the
+   * measurement's time, as Argo's {@code EvalTime} does ({@code now() - duration("1h")}).
    */
   private static Instant time(String text, Instant now, String field) {
-    Matcher m = TIME.matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "failed to parse rangeQuery."
-              + field
-              + " as time: only now() and now() - duration(\"...\") are supported, got \""
-              + text
-              + "\"");
-    }
-    if (m.group(1) == null) {
-      return now;
-    }
-    Duration d;
+    Object value;
     try {
-      d = GoDuration.parse(m.group(2));
-    } catch (IllegalArgumentException e) {
+      value = Expression.parse(text).evaluate(Map.of(), now);
+    } catch (ExpressionException e) {
       throw new IllegalArgumentException(
           "failed to parse rangeQuery." + field + " as time: " + e.getMessage());
     }
-    return m.group(1).equals("-") ? now.minus(d) : now.plus(d);
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    throw new IllegalArgumentException(
+        "failed to parse rangeQuery."
+            + field
+            + " as time: expected a time, got "
+            + Values.format(value));
   }
 
   private static String unixSeconds(Instant t) {

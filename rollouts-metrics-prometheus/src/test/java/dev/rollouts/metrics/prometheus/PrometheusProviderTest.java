@@ -136,6 +136,16 @@ class PrometheusProviderTest {
   }
 
   @Test
+  void aRangeBoundThatIsNotATimeIsArgosError() {
+    ProviderResult result =
+        measure(config("rangeQuery", Map.of("start", "1 + 1", "end", "now()", "step", "1m")));
+    assertThat(result)
+        .isEqualTo(
+            new ProviderResult.Failure(
+                "failed to parse rangeQuery.start as time: expected a time, got 2"));
+  }
+
+  @Test
   void anEmptyVectorIsAnEmptyList() {
     server.answer(
         "/api/v1/query",
