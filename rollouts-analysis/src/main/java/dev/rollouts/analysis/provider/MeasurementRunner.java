@@ -133,8 +133,10 @@ public final class MeasurementRunner {
       return done(new ProviderResult.Failure(providers.unsupported(type)));
     }
     MetricProvider provider = found.get();
+    int number =
+        run.status().result(task.metricName()).map(r -> r.count() + r.error() + 1).orElse(1);
     MeasurementRequest request =
-        new MeasurementRequest(run.name(), run.namespace(), run.uid(), metric, now);
+        new MeasurementRequest(run.name(), run.namespace(), run.uid(), metric, now, number);
     try {
       metadata.put(task.metricName(), Map.copyOf(provider.metadata(metric)));
     } catch (RuntimeException e) {
