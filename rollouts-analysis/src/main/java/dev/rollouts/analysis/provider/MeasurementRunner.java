@@ -43,6 +43,14 @@ public final class MeasurementRunner {
   private final MetricProviders providers;
   private final SecretReader secrets;
   private final Duration timeout;
+  private final Listener listener;
+
+  /** Told of every provider call as it ends, e.g. to record latency and errors per provider. */
+  @FunctionalInterface
+  public interface Listener {
+    /** A call to the provider of {@code type} took {@code took} and answered {@code result}. */
+    void measured(String type, Duration took, ProviderResult result);
+  }
 
   /**
    * @param providers the providers
@@ -50,9 +58,16 @@ public final class MeasurementRunner {
    * @param timeout how long one provider call may take before it is an Error
    */
   public MeasurementRunner(MetricProviders providers, SecretReader secrets, Duration timeout) {
+    this(providers, secrets, timeout, (type, took, result) -> {});
+  }
+
+  /** A runner that tells {@code listener} of every provider call. */
+  public MeasurementRunner(
+      MetricProviders providers, SecretReader secrets, Duration timeout, Listener listener) {
     this.providers = providers;
     this.secrets = secrets;
     this.timeout = timeout;
+    this.listener = listener;
   }
 
   /** Takes {@code tasks} (from {@code engine.tasks(run, now)}); never completes exceptionally. */
@@ -150,6 +165,7 @@ public final class MeasurementRunner {
               "has an in-flight measurement but cannot resume or terminate it",
               secretSet));
     }
+    long started = System.nanoTime();
     CompletableFuture<ProviderResult> call =
         safely(
             () ->
@@ -192,6 +208,16 @@ public final class MeasurementRunner {
                     secretSet);
               }
               return answer;
+            })
+        .thenApply(
+            result -> {
+              try {
+                listener.measured(
+                    provider.type(), Duration.ofNanos(System.nanoTime() - started), result);
+              } catch (RuntimeException e) {
+                // a listener never changes a measurement
+              }
+              return result;
             });
   }
 

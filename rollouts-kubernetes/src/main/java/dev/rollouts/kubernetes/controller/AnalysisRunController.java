@@ -75,6 +75,7 @@ public final class AnalysisRunController implements AutoCloseable {
   private final Optional<String> namespace;
   private final Clock clock;
   private final Duration measurementTimeout;
+  private final AnalysisMetrics metrics;
   private final AnalysisRunEngine engine = AnalysisRunEngine.create();
   private final MeasurementRunner runner;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -85,7 +86,12 @@ public final class AnalysisRunController implements AutoCloseable {
   private SharedIndexInformer<GenericKubernetesResource> informer;
 
   private AnalysisRunController(
-      KubernetesClient client, Optional<String> namespace, Clock clock, Duration timeout) {
+      KubernetesClient client,
+      Optional<String> namespace,
+      Clock clock,
+      Duration timeout,
+      AnalysisMetrics metrics) {
+    this.metrics = metrics;
     this.client = client;
     this.namespace = namespace;
     this.clock = clock;
@@ -96,7 +102,7 @@ public final class AnalysisRunController implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(2, daemon("analysis-worker"));
     this.queue = new WorkQueue(Duration.ofMillis(200), Duration.ofSeconds(60), timer);
     MetricProviders providers = MetricProviders.load().with(new JobProvider(client, io));
-    this.runner = new MeasurementRunner(providers, secrets(), timeout);
+    this.runner = new MeasurementRunner(providers, secrets(), timeout, metrics::measured);
   }
 
   /**
@@ -104,13 +110,22 @@ public final class AnalysisRunController implements AutoCloseable {
    * s timeout per measurement.
    */
   public static AnalysisRunController start(KubernetesClient client, Optional<String> namespace) {
-    return start(client, namespace, Clock.systemUTC(), Duration.ofSeconds(30));
+    return start(
+        client, namespace, Clock.systemUTC(), Duration.ofSeconds(30), AnalysisMetrics.none());
   }
 
-  /** Starts reconciling, with {@code clock} for {@code now} and a timeout per measurement. */
+  /**
+   * Starts reconciling, with {@code clock} for {@code now}, a timeout per measurement, and {@code
+   * metrics} told of runs and measurements.
+   */
   public static AnalysisRunController start(
-      KubernetesClient client, Optional<String> namespace, Clock clock, Duration timeout) {
-    AnalysisRunController controller = new AnalysisRunController(client, namespace, clock, timeout);
+      KubernetesClient client,
+      Optional<String> namespace,
+      Clock clock,
+      Duration timeout,
+      AnalysisMetrics metrics) {
+    AnalysisRunController controller =
+        new AnalysisRunController(client, namespace, clock, timeout, metrics);
     controller.begin();
     return controller;
   }
@@ -137,6 +152,8 @@ public final class AnalysisRunController implements AutoCloseable {
                   @Override
                   public void onDelete(GenericKubernetesResource run, boolean unknown) {
                     queue.forget(key(run));
+                    metrics.runRemoved(
+                        run.getMetadata().getNamespace(), run.getMetadata().getName());
                   }
                 });
     for (int i = 0; i < 2; i++) {
@@ -201,6 +218,7 @@ public final class AnalysisRunController implements AutoCloseable {
           .delete();
       return;
     }
+    metrics.runPhase(run.namespace(), run.name(), r.status().phase());
     Map<String, Object> status = AnalysisManifests.statusTree(r.status());
     if (!Objects.equals(status, tree.getOrDefault("status", Map.of()))) {
       resource.setAdditionalProperty("status", status);

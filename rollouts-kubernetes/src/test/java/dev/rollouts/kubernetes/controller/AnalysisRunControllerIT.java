@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,9 +167,15 @@ class AnalysisRunControllerIT {
   }
 
   @Test
-  void aFailedJobFailsTheRun() {
+  void aFailedJobFailsTheRunAndMetricsCountRunsByPhaseAndMeasurementsByProvider() {
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     try (AnalysisRunController controller =
-        AnalysisRunController.start(client, Optional.of("shop"))) {
+        AnalysisRunController.start(
+            client,
+            Optional.of("shop"),
+            java.time.Clock.systemUTC(),
+            Duration.ofSeconds(30),
+            new MicrometerAnalysisMetrics(registry))) {
       createRun("bad", jobSpec("check"));
       Poll.until("the Job is created", () -> jobs().size() == 1, this::jobs);
       finish(jobs().get(0), "Failed");
@@ -178,6 +185,17 @@ class AnalysisRunControllerIT {
           () -> run("bad").status());
       assertThat(run("bad").status().message())
           .hasValue("Metric \"check\" assessed Failed due to failed (1) > failureLimit (0)");
+      Poll.until(
+          "the Failed run is counted",
+          () -> registry.get("analysis_run_phase").tag("phase", "Failed").gauge().value() == 1.0,
+          registry::getMetersAsString);
+      assertThat(
+              registry
+                  .get("analysis_run_metric_measurement")
+                  .tag("provider", "job")
+                  .timer()
+                  .count())
+          .isGreaterThanOrEqualTo(2);
     }
   }
 
