@@ -95,6 +95,18 @@ final class Builtins {
           "isNaN",
           "isInf",
           "isNil",
+          "bitand",
+          "bitor",
+          "bitxor",
+          "bitnand",
+          "bitnot",
+          "bitshl",
+          "bitshr",
+          "bitushr",
+          "toPairs",
+          "fromPairs",
+          "flatten",
+          "splitAfter",
           "now",
           "duration",
           "date");
@@ -112,6 +124,7 @@ final class Builtins {
     predicate("reduce", 2, 3);
     Functions.register();
     ListFunctions.register();
+    MoreFunctions.register();
     define("duration", 1, 1, a -> GoDurations.parse(string("duration", a[0])));
     define("date", 1, 3, GoTimes::date);
     SIGNATURES.put("now", new Signature("now", 0, 0, -1));

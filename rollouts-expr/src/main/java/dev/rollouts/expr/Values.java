@@ -24,7 +24,8 @@ public final class Values {
    * {@code 2.0} → {@code "2"}, {@code 100000.0} → {@code "100000"}, {@code 1234567.0} → {@code
    * "1.234567e+06"}, {@code NaN}, {@code +Inf}, {@code -Inf}; a list as {@code [1 2]}, a map as
    * {@code map[a:1 b:2]} (keys sorted, as Go's fmt sorts them), null as {@code <nil>}, strings as
-   * they are. Integer, Short, Byte and Float print as Long and Double do.
+   * they are, a time as {@code 2023-08-13 23:00:00 +0000 UTC}, a duration as {@code 1h30m0s}.
+   * Integer, Short, Byte and Float print as Long and Double do.
    */
   public static String format(Object value) {
     StringBuilder out = new StringBuilder();
