@@ -322,14 +322,22 @@ public final class AnalysisRunController implements AutoCloseable {
     };
   }
 
-  /** Stops the informer, the queue and the threads. */
+  /** Stops the informer and the queue, lets reconciles in progress end (5 s at most), stops. */
   @Override
   public void close() {
     if (informer != null) {
       informer.stop();
     }
     queue.shutDown();
-    workers.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     io.shutdownNow();
     timer.shutdownNow();
   }

@@ -213,7 +213,8 @@ class AnalysisRunControllerIT {
                   .orElse(false),
           () -> run("long").status());
     }
-    try (AnalysisRunController second = AnalysisRunController.start(client, Optional.of("shop"))) {
+    try (AnalysisRunController second =
+        AnalysisRunController.start(cluster.newClient(), Optional.of("shop"))) {
       GenericKubernetesResource r =
           client
               .genericKubernetesResources(AnalysisRunController.RUNS)
