@@ -1,6 +1,7 @@
 package dev.rollouts.analysis;
 
 import dev.rollouts.analysis.provider.ProviderResult;
+import dev.rollouts.analysis.spec.AnalysisRunSpec;
 import dev.rollouts.analysis.spec.Metric;
 import dev.rollouts.analysis.spec.TtlStrategy;
 import dev.rollouts.analysis.status.AnalysisPhase;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pure AnalysisRun engine: Argo Rollouts' {@code reconcileAnalysisRun} ({@code
@@ -31,13 +33,18 @@ import java.util.Optional;
  * arguments: ...}, {@code Analysis spec invalid: metrics[0]: ...}); a completed run only has its
  * {@code ttlStrategy} applied.
  *
- * <p>An engine holds only a cache of parsed conditions: it is thread-safe, and one instance serves
- * every run. It reads no clock and does no I/O; times it writes are {@code now} in whole seconds,
- * as Kubernetes stores them.
+ * <p>An engine holds only caches (parsed conditions; each spec's resolved metrics): it is
+ * thread-safe, and one instance serves every run. It reads no clock and does no I/O; times it
+ * writes are {@code now} in whole seconds, as Kubernetes stores them.
  */
 public final class AnalysisRunEngine {
 
+  private static final int MAX_PREPARED = 1024;
+
   private final MeasurementRecorder recorder = new MeasurementRecorder(new ConditionJudge());
+
+  /** Each spec's resolved metrics and rules, computed once: specs change rarely, status often. */
+  private final Map<AnalysisRunSpec, Prepared> prepared = new ConcurrentHashMap<>();
 
   private AnalysisRunEngine() {}
 
@@ -196,12 +203,19 @@ public final class AnalysisRunEngine {
     return d.isNegative() ? Duration.ZERO : d;
   }
 
-  /** The run's metrics with arguments resolved (secrets as placeholders), and its rules. */
-  private static Prepared prepare(AnalysisRun run) {
+  private Prepared prepare(AnalysisRun run) {
+    if (prepared.size() > MAX_PREPARED) {
+      prepared.clear();
+    }
+    return prepared.computeIfAbsent(run.spec(), AnalysisRunEngine::resolve);
+  }
+
+  /** The spec's metrics with arguments resolved (secrets as placeholders), and its rules. */
+  private static Prepared resolve(AnalysisRunSpec spec) {
     List<Metric> metrics = new ArrayList<>();
     try {
-      var args = ArgTemplates.withoutSecrets(run.spec().args());
-      for (Metric metric : run.spec().metrics()) {
+      var args = ArgTemplates.withoutSecrets(spec.args());
+      for (Metric metric : spec.metrics()) {
         metrics.add(ArgTemplates.resolve(metric, args));
       }
     } catch (IllegalArgumentException e) {
@@ -212,8 +226,7 @@ public final class AnalysisRunEngine {
       return Prepared.invalid("Analysis spec invalid: " + problem.get());
     }
     try {
-      MetricRules rules =
-          MetricRules.of(run.spec().dryRun(), run.spec().measurementRetention(), metrics);
+      MetricRules rules = MetricRules.of(spec.dryRun(), spec.measurementRetention(), metrics);
       return new Prepared(List.copyOf(metrics), rules, Optional.empty());
     } catch (IllegalArgumentException e) {
       return Prepared.invalid("Analysis spec invalid: " + e.getMessage());
