@@ -6,6 +6,7 @@ import dev.rollouts.analysis.status.AnalysisPhase;
 import dev.rollouts.expr.Expression;
 import dev.rollouts.expr.ExpressionException;
 import dev.rollouts.expr.Values;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ final class ConditionJudge {
   /** The phase and message of a measured value. */
   record Judgement(AnalysisPhase phase, Optional<String> message) {}
 
-  Judgement judge(Metric metric, ProviderResult.Value value) {
+  /** Judges {@code value}; {@code now()} in a condition answers {@code now}. */
+  Judgement judge(Metric metric, ProviderResult.Value value, Instant now) {
     Optional<String> success = metric.successCondition().filter(s -> !s.isEmpty());
     Optional<String> failure = metric.failureCondition().filter(s -> !s.isEmpty());
     Map<String, Object> variables = Collections.singletonMap("result", value.result());
@@ -43,14 +45,14 @@ final class ConditionJudge {
     boolean failed = false;
     if (success.isPresent()) {
       try {
-        succeeded = expression(success.get()).test(variables);
+        succeeded = expression(success.get()).test(variables, now);
       } catch (ExpressionException e) {
         return error("successCondition", success.get(), value, e);
       }
     }
     if (failure.isPresent()) {
       try {
-        failed = expression(failure.get()).test(variables);
+        failed = expression(failure.get()).test(variables, now);
       } catch (ExpressionException e) {
         return error("failureCondition", failure.get(), value, e);
       }
@@ -66,11 +68,11 @@ final class ConditionJudge {
     if (failed) {
       String why =
           failure.isPresent()
-              ? explain(failure.get(), variables)
+              ? explain(failure.get(), variables, now)
                   + " satisfied failureCondition \""
                   + failure.get()
                   + "\""
-              : explain(success.get(), variables)
+              : explain(success.get(), variables, now)
                   + " did not satisfy successCondition \""
                   + success.get()
                   + "\"";
@@ -80,7 +82,7 @@ final class ConditionJudge {
       return new Judgement(
           AnalysisPhase.Inconclusive,
           Optional.of(
-              explain(success.get(), variables)
+              explain(success.get(), variables, now)
                   + " satisfied neither successCondition \""
                   + success.get()
                   + "\" nor failureCondition \""
@@ -114,11 +116,11 @@ final class ConditionJudge {
    * {@code <left> = <its value>} for a condition that is one comparison ({@code result[0] >=
    * 0.95}), else {@code result = <value>}; values in Go's {@code %v} form.
    */
-  private String explain(String condition, Map<String, Object> variables) {
+  private String explain(String condition, Map<String, Object> variables, Instant now) {
     Optional<String> left = ComparisonSplit.left(condition);
     if (left.isPresent() && !left.get().equals("result")) {
       try {
-        Object value = expression(left.get()).evaluate(variables);
+        Object value = expression(left.get()).evaluate(variables, now);
         return left.get() + " = " + Values.format(value);
       } catch (ExpressionException e) {
         // fall through to the whole result

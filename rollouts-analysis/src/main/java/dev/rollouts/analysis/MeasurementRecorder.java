@@ -98,7 +98,7 @@ final class MeasurementRecorder {
       MeasurementTask task, Metric resolved, ProviderResult answer, Instant stamp) {
     Instant startedAt = task.inFlight().flatMap(Measurement::startedAt).orElse(stamp);
     if (answer instanceof ProviderResult.Value value) {
-      ConditionJudge.Judgement judgement = judge.judge(resolved, value);
+      ConditionJudge.Judgement judgement = judge.judge(resolved, value, stamp);
       return Measurement.builder()
           .phase(judgement.phase())
           .message(judgement.message())

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class ConditionJudgeTest {
 
+  private static final java.time.Instant NOW = java.time.Instant.parse("2026-01-01T00:00:00Z");
   private final ConditionJudge judge = new ConditionJudge();
 
   private ConditionJudge.Judgement judge(Metric metric, Object result) {
-    return judge.judge(metric, ProviderResult.Value.of(result, String.valueOf(result)));
+    return judge.judge(metric, ProviderResult.Value.of(result, String.valueOf(result)), NOW);
   }
 
   @Test
@@ -87,7 +88,8 @@ class ConditionJudgeTest {
     var j =
         judge.judge(
             metric("m").successCondition("result[0] >= 0.95").build(),
-            new ProviderResult.Value(List.of(), "[]", Optional.of("sum(up)"), Map.of()));
+            new ProviderResult.Value(List.of(), "[]", Optional.of("sum(up)"), Map.of()),
+            NOW);
     assertThat(j.phase()).isEqualTo(AnalysisPhase.Error);
     assertThat(j.message())
         .hasValue(
@@ -109,6 +111,16 @@ class ConditionJudgeTest {
     assertThat(j.phase()).isEqualTo(AnalysisPhase.Error);
     assertThat(j.message().orElseThrow())
         .startsWith("could not evaluate failureCondition \"result >\": ");
+  }
+
+  @Test
+  void nowInAConditionIsTheReconcilesTime() {
+    assertThat(
+            judge(
+                    metric("m").successCondition("now() > date(\"2025-12-31T00:00:00Z\")").build(),
+                    1L)
+                .phase())
+        .isEqualTo(AnalysisPhase.Successful);
   }
 
   @Test
