@@ -16,6 +16,20 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * A JSON object written in insertion order, as Go writes a struct (a plain map is written with
+   * its keys sorted, as Go writes a map).
+   */
+  public static final class Struct extends java.util.LinkedHashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
+
+    /** Adds a field and returns this struct. */
+    public Struct with(String name, Object value) {
+      put(name, value);
+      return this;
+    }
+  }
+
   /** Go's {@code json.Marshal}: compact, HTML characters escaped. */
   public static String write(Object value) {
     StringBuilder out = new StringBuilder();
@@ -85,7 +99,8 @@ public final class Json {
       out.append('{');
       String inner = indent == null ? null : prefix + indent;
       boolean first = true;
-      for (Map.Entry<String, Object> e : Printer.sorted(map).entrySet()) {
+      Map<String, Object> entries = v instanceof Struct struct ? struct : Printer.sorted(map);
+      for (Map.Entry<String, Object> e : entries.entrySet()) {
         if (!first) {
           out.append(',');
         }
