@@ -113,6 +113,9 @@ final class Compiler {
         return new Compiled(s -> s.slots[at], letTypes.get(name).typed());
       }
     }
+    if (name.equals("$env")) {
+      return new Compiled(s -> s.variables, true);
+    }
     return new Compiled(
         s -> {
           Object value = s.variables.get(name);
