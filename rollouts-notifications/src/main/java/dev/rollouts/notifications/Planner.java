@@ -145,6 +145,17 @@ public final class Planner {
     return new StateOutcome(List.copyOf(new LinkedHashSet<>(sends)), annotation, changed);
   }
 
+  /**
+   * Whether {@code condition} holds for {@code rollout}, as {@code trigger run} shows it: a
+   * condition without {@code when} is false (notifications-engine compiles it as {@code false}); an
+   * evaluation error counts as false.
+   */
+  public static boolean conditionHolds(
+      NotificationConfig config, TriggerCondition condition, Map<String, Object> rollout) {
+    return condition.when().isPresent()
+        && holds("", condition.when().get(), conditionVars(config, rollout, Optional.empty()));
+  }
+
   /** Whether {@code when} holds; an evaluation error is logged and counts as false. */
   static boolean holds(String trigger, String when, Map<String, Object> vars) {
     try {

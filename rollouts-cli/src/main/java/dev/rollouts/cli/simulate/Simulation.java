@@ -8,6 +8,7 @@ import dev.rollouts.cli.view.RolloutSnapshot;
 import dev.rollouts.cli.view.ViewTime;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.notify.NotificationSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +99,10 @@ final class Simulation {
           RolloutController.builder(cluster.newClient())
               .clock(clock, settings.speed())
               .resyncPeriod(RESYNC)
+              // As if installed in argo-rollouts with self-service notifications on: notification
+              // ConfigMaps and Secrets among the files are read from there or a Rollout's
+              // namespace.
+              .notifications(NotificationSettings.defaults().selfService(true))
               .build();
       RolloutWatch watch = null;
       try {

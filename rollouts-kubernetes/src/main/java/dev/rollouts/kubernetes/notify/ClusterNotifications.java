@@ -66,9 +66,18 @@ public final class ClusterNotifications implements AutoCloseable {
             .build();
   }
 
-  /** Starts the ConfigMap and Secret informers and waits for them. */
-  public void start(Duration timeout) throws Exception {
-    configs.start(timeout);
+  /**
+   * Starts the ConfigMap and Secret informers and waits for them. A controller that may not read
+   * them (RBAC) runs on without notifications, saying so.
+   */
+  public void start(Duration timeout) {
+    try {
+      configs.start(timeout);
+    } catch (Exception e) {
+      LOG.error(
+          "notifications are off: the notification ConfigMap and Secret cannot be watched: {}",
+          e.getMessage());
+    }
   }
 
   /** {@code event} was recorded on {@code rollout}. */
