@@ -94,7 +94,22 @@ final class Builtins {
           "asFloat",
           "isNaN",
           "isInf",
-          "isNil");
+          "isNil",
+          "bitand",
+          "bitor",
+          "bitxor",
+          "bitnand",
+          "bitnot",
+          "bitshl",
+          "bitshr",
+          "bitushr",
+          "toPairs",
+          "fromPairs",
+          "flatten",
+          "splitAfter",
+          "now",
+          "duration",
+          "date");
 
   static {
     for (String name : List.of("all", "none", "any", "one", "filter", "map")) {
@@ -109,6 +124,10 @@ final class Builtins {
     predicate("reduce", 2, 3);
     Functions.register();
     ListFunctions.register();
+    MoreFunctions.register();
+    define("duration", 1, 1, a -> GoDurations.parse(string("duration", a[0])));
+    define("date", 1, 3, GoTimes::date);
+    SIGNATURES.put("now", new Signature("now", 0, 0, -1));
     ArgoFunctions.register();
   }
 
@@ -130,6 +149,17 @@ final class Builtins {
   static Compiled compile(Compiler compiler, Call call) {
     if (SIGNATURES.get(call.name()).predicateArg() >= 0) {
       return new Compiled(Predicates.compile(compiler, call), TYPED.contains(call.name()));
+    }
+    if (call.name().equals("now")) {
+      return new Compiled(
+          s -> {
+            if (s.now == null) {
+              throw new ExpressionEvaluationException(
+                  "now() needs the evaluation time: call evaluate(variables, now)");
+            }
+            return s.now;
+          },
+          true);
     }
     Fn fn = FUNCTIONS.get(call.name());
     List<Compiled> compiled = call.args().stream().map(compiler::compile).toList();

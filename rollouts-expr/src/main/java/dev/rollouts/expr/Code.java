@@ -1,5 +1,6 @@
 package dev.rollouts.expr;
 
+import java.time.Instant;
 import java.util.Map;
 
 /** A compiled node: evaluates against one evaluation's {@link Scope}. */
@@ -15,9 +16,13 @@ interface Code {
     final Map<String, ?> variables;
     final Object[] slots;
 
-    Scope(Map<String, ?> variables, int slots) {
+    /** What {@code now()} answers; null when the caller gave no time. */
+    final Instant now;
+
+    Scope(Map<String, ?> variables, int slots, Instant now) {
       this.variables = variables;
       this.slots = new Object[slots];
+      this.now = now;
     }
   }
 }

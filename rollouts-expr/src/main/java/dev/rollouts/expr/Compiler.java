@@ -226,14 +226,41 @@ final class Compiler {
     };
   }
 
+  /**
+   * {@code t.Sub(u)}, {@code d.Minutes()}: Go's methods on times and durations; and {@code
+   * m.f(args)} where the map entry {@code f} is a {@link java.util.function.Function} of the
+   * argument list, which is how a caller offers functions such as notifications' {@code
+   * time.Now()}. Anything else has no methods.
+   */
   private Code methodCall(MethodCall m) {
     Code object = compile(m.object()).code();
-    codes(m.args());
+    Code[] args = codes(m.args()).toArray(Code[]::new);
     String method = m.method();
     return s -> {
       Object target = object.run(s);
-      throw new ExpressionEvaluationException(
-          "type " + Values.typeName(target) + " has no method " + method);
+      Object[] values = new Object[args.length];
+      for (int i = 0; i < args.length; i++) {
+        values[i] = args[i].run(s);
+      }
+      if (target instanceof java.time.Instant || target instanceof java.time.Duration) {
+        return GoTimes.call(target, method, values);
+      }
+      if (target instanceof Map<?, ?> map
+          && map.get(method) instanceof java.util.function.Function<?, ?> fn) {
+        @SuppressWarnings("unchecked")
+        java.util.function.Function<List<Object>, ?> f =
+            (java.util.function.Function<List<Object>, ?>) fn;
+        Object result;
+        try {
+          result = f.apply(Collections.unmodifiableList(java.util.Arrays.asList(values)));
+        } catch (ExpressionException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw new ExpressionEvaluationException(method + ": " + e.getMessage());
+        }
+        return Values.normalize(result);
+      }
+      throw GoTimes.noMethod(target, method);
     };
   }
 

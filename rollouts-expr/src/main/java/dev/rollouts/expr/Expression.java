@@ -1,5 +1,6 @@
 package dev.rollouts.expr;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,8 +21,14 @@ import java.util.Objects;
  * <p>Values in and out are {@code null} (expr's {@code nil}), {@link Boolean}, {@link Long} (ints;
  * {@link Integer}, {@link Short} and {@link Byte} are accepted on input), {@link Double} (floats;
  * {@link Float} accepted on input), {@link String}, {@link java.util.List} (arrays) and {@link Map}
- * with {@code String} keys (maps and objects: {@code a.b} reads key {@code b}). Anything else in
- * the variables is an evaluation error when the expression touches it.
+ * with {@code String} keys (maps and objects: {@code a.b} reads key {@code b}), and Go's times and
+ * durations as {@link java.time.Instant} and {@link java.time.Duration} ({@code now() -
+ * duration("5m")}, {@code t.Sub(u).Minutes()}). A map entry that is a {@link
+ * java.util.function.Function} of the argument list can be called as a method ({@code time.Now()}).
+ * Anything else in the variables is an evaluation error when the expression touches it.
+ *
+ * <p>{@code now()} answers the {@code now} given to {@link #evaluate(Map, Instant)} or {@link
+ * #test(Map, Instant)}; evaluation never reads a clock.
  *
  * <p>The language, and where it differs from expr-lang, is described in the README's section "The
  * expression language".
@@ -60,18 +67,29 @@ public final class Expression {
    * the value types).
    *
    * @return the value: {@code null}, a {@link Boolean}, {@link Long}, {@link Double}, {@link
-   *     String}, an unmodifiable {@link java.util.List} or an unmodifiable {@link Map}
+   *     String}, {@link Instant}, {@link java.time.Duration}, an unmodifiable {@link
+   *     java.util.List} or an unmodifiable {@link Map}
    * @throws ExpressionEvaluationException if evaluation fails (a type mismatch, an index out of
    *     range, an unknown variable, a built-in given a value it does not take)
    */
   public Object evaluate(Map<String, ?> variables) {
-    return Values.export(run(variables));
+    return Values.export(run(variables, null));
   }
 
-  private Object run(Map<String, ?> variables) {
+  /**
+   * Evaluates this expression with {@code now()} answering {@code now}: the evaluation still reads
+   * no clock, the caller's time is a parameter. Otherwise as {@link #evaluate(Map)}.
+   *
+   * @throws ExpressionEvaluationException as {@link #evaluate(Map)} does
+   */
+  public Object evaluate(Map<String, ?> variables, Instant now) {
+    return Values.export(run(variables, Objects.requireNonNull(now, "now")));
+  }
+
+  private Object run(Map<String, ?> variables, Instant now) {
     Objects.requireNonNull(variables, "variables");
     try {
-      return code.run(new Code.Scope(variables, slots));
+      return code.run(new Code.Scope(variables, slots, now));
     } catch (Access.NilInChain e) {
       return null;
     } catch (ArithmeticException | ClassCastException | IndexOutOfBoundsException e) {
@@ -87,7 +105,19 @@ public final class Expression {
    *     message is expr's: {@code expected bool, but got float64})
    */
   public boolean test(Map<String, ?> variables) {
-    Object value = run(variables);
+    return bool(run(variables, null));
+  }
+
+  /**
+   * Evaluates this expression as a condition, with {@code now()} answering {@code now}.
+   *
+   * @throws ExpressionEvaluationException as {@link #test(Map)} does
+   */
+  public boolean test(Map<String, ?> variables, Instant now) {
+    return bool(run(variables, Objects.requireNonNull(now, "now")));
+  }
+
+  private static boolean bool(Object value) {
     if (value instanceof Boolean b) {
       return b;
     }

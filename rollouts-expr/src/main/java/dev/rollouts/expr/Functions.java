@@ -65,6 +65,7 @@ final class Functions {
                 .encodeToString(string("toBase64", a[0]).getBytes(StandardCharsets.UTF_8)));
     define("fromBase64", 1, 1, Functions::fromBase64);
     define("toJSON", 1, 1, a -> Json.write(a[0]));
+    define("fromJSON", 1, 1, a -> JsonReader.read(string("fromJSON", a[0])));
   }
 
   static String type(Object v) {
@@ -80,6 +81,10 @@ final class Functions {
       return "string";
     } else if (v instanceof List) {
       return "array";
+    } else if (v instanceof java.time.Instant) {
+      return "time.Time";
+    } else if (v instanceof java.time.Duration) {
+      return "time.Duration";
     }
     return "map";
   }

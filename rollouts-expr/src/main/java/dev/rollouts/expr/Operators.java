@@ -1,5 +1,7 @@
 package dev.rollouts.expr;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,12 @@ final class Operators {
       return toDouble(a) + toDouble(b);
     } else if (a instanceof String x && b instanceof String y) {
       return x.concat(y);
+    } else if (a instanceof Instant t && b instanceof Duration d) {
+      return t.plus(d);
+    } else if (a instanceof Duration d && b instanceof Instant t) {
+      return t.plus(d);
+    } else if (a instanceof Duration x && b instanceof Duration y) {
+      return x.plus(y);
     }
     throw mismatched("+", a, b);
   }
@@ -37,6 +45,12 @@ final class Operators {
       return x - y;
     } else if (Values.isNumber(a) && Values.isNumber(b)) {
       return toDouble(a) - toDouble(b);
+    } else if (a instanceof Instant x && b instanceof Instant y) {
+      return Duration.between(y, x);
+    } else if (a instanceof Instant t && b instanceof Duration d) {
+      return t.minus(d);
+    } else if (a instanceof Duration x && b instanceof Duration y) {
+      return x.minus(y);
     }
     throw mismatched("-", a, b);
   }
@@ -104,6 +118,10 @@ final class Operators {
       c = x < y ? -1 : x > y ? 1 : 0;
     } else if (a instanceof String x && b instanceof String y) {
       c = compareStrings(x, y);
+    } else if (a instanceof Instant x && b instanceof Instant y) {
+      c = x.compareTo(y);
+    } else if (a instanceof Duration x && b instanceof Duration y) {
+      c = x.compareTo(y);
     } else {
       throw mismatched(op, a, b);
     }

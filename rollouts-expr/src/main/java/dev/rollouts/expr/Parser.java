@@ -19,8 +19,6 @@ import dev.rollouts.expr.Node.Unary;
 import dev.rollouts.expr.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A precedence-climbing parser with expr-lang's grammar and precedences (expr {@code
@@ -29,51 +27,15 @@ import java.util.Set;
  * {@code not !} 50 and {@code - +} 90, {@code ** ^} 100 (right-associative), {@code ??} 500. {@code
  * a < b < c} means {@code a < b && b < c}; {@code ?:} binds loosest.
  */
-final class Parser {
-  private static final Map<String, Integer> BINARY =
-      Map.ofEntries(
-          Map.entry("|", 0),
-          Map.entry("or", 10),
-          Map.entry("||", 10),
-          Map.entry("and", 15),
-          Map.entry("&&", 15),
-          Map.entry("==", 20),
-          Map.entry("!=", 20),
-          Map.entry("<", 20),
-          Map.entry(">", 20),
-          Map.entry(">=", 20),
-          Map.entry("<=", 20),
-          Map.entry("in", 20),
-          Map.entry("matches", 20),
-          Map.entry("contains", 20),
-          Map.entry("startsWith", 20),
-          Map.entry("endsWith", 20),
-          Map.entry("..", 25),
-          Map.entry("+", 30),
-          Map.entry("-", 30),
-          Map.entry("*", 60),
-          Map.entry("/", 60),
-          Map.entry("%", 60),
-          Map.entry("**", 100),
-          Map.entry("^", 100),
-          Map.entry("??", 500));
-  private static final Map<String, Integer> UNARY = Map.of("not", 50, "!", 50, "-", 90, "+", 90);
-  private static final Set<String> NEGATABLE =
-      Set.of("in", "matches", "contains", "startsWith", "endsWith");
-  private static final Set<String> COMPARISONS = Set.of("<", ">", "<=", ">=");
-
+final class Parser extends TokenCursor {
   /** Deeper than this is refused, so that neither parsing nor evaluation can exhaust the stack. */
   static final int MAX_DEPTH = 400;
 
-  private final String src;
-  private final List<Token> tokens;
-  private int at;
   private int predicateDepth;
   private int depth;
 
   private Parser(String src) {
-    this.src = src;
-    this.tokens = Lexer.lex(src);
+    super(src, Lexer.lex(src));
   }
 
   static Node parse(String source) {
@@ -117,16 +79,17 @@ final class Parser {
         boolean negate = op.isOperator("not");
         if (negate) {
           Token following = peek(1);
-          if (following.kind() != Kind.OPERATOR || !NEGATABLE.contains(following.text())) {
+          if (following.kind() != Kind.OPERATOR
+              || !Precedence.NEGATABLE.contains(following.text())) {
             throw error(following.start(), "unexpected " + following.describe());
           }
-          if (BINARY.get(following.text()) < precedence) {
+          if (Precedence.BINARY.get(following.text()) < precedence) {
             break;
           }
           next();
           op = current();
         }
-        Integer opPrecedence = BINARY.get(op.text());
+        Integer opPrecedence = Precedence.BINARY.get(op.text());
         if (opPrecedence == null || opPrecedence < precedence) {
           break;
         }
@@ -144,7 +107,7 @@ final class Parser {
                     + ") and coalesce expressions (??) cannot be mixed. Wrap either by"
                     + " parentheses.");
           }
-          if (COMPARISONS.contains(op.text())) {
+          if (Precedence.COMPARISONS.contains(op.text())) {
             left = comparison(left, op, opPrecedence);
           } else {
             boolean right = op.text().equals("**") || op.text().equals("^");
@@ -171,7 +134,7 @@ final class Parser {
       root = root == null ? cmp : new Binary("&&", root, cmp, op.start());
       left = right;
       op = current();
-      if (op.kind() != Kind.OPERATOR || !COMPARISONS.contains(op.text())) {
+      if (op.kind() != Kind.OPERATOR || !Precedence.COMPARISONS.contains(op.text())) {
         return root;
       }
       next();
@@ -230,9 +193,9 @@ final class Parser {
 
   private Node primary() {
     Token token = current();
-    if (token.kind() == Kind.OPERATOR && UNARY.containsKey(token.text())) {
+    if (token.kind() == Kind.OPERATOR && Precedence.UNARY.containsKey(token.text())) {
       next();
-      Node operand = expression(UNARY.get(token.text()));
+      Node operand = expression(Precedence.UNARY.get(token.text()));
       return postfix(new Unary(token.text(), operand, token.start()));
     }
     if (token.isBracket("(")) {
@@ -463,41 +426,5 @@ final class Parser {
     }
     expect(Kind.BRACKET, "]");
     return chained || optional ? new Chain(result, pos) : result;
-  }
-
-  private Token current() {
-    return tokens.get(at);
-  }
-
-  private Token peek(int ahead) {
-    return tokens.get(Math.min(at + ahead, tokens.size() - 1));
-  }
-
-  private void next() {
-    if (at < tokens.size() - 1) {
-      at++;
-    }
-  }
-
-  private void expect(Kind kind) {
-    if (current().kind() != kind) {
-      throw unexpected();
-    }
-    next();
-  }
-
-  private void expect(Kind kind, String text) {
-    if (!current().is(kind, text)) {
-      throw unexpected();
-    }
-    next();
-  }
-
-  private ExpressionSyntaxException unexpected() {
-    return error(current().start(), "unexpected " + current().describe());
-  }
-
-  private ExpressionSyntaxException error(int pos, String reason) {
-    return new ExpressionSyntaxException(src, pos, reason);
   }
 }

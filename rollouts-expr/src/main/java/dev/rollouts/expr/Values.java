@@ -3,6 +3,8 @@ package dev.rollouts.expr;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +24,8 @@ public final class Values {
    * {@code 2.0} → {@code "2"}, {@code 100000.0} → {@code "100000"}, {@code 1234567.0} → {@code
    * "1.234567e+06"}, {@code NaN}, {@code +Inf}, {@code -Inf}; a list as {@code [1 2]}, a map as
    * {@code map[a:1 b:2]} (keys sorted, as Go's fmt sorts them), null as {@code <nil>}, strings as
-   * they are. Integer, Short, Byte and Float print as Long and Double do.
+   * they are, a time as {@code 2023-08-13 23:00:00 +0000 UTC}, a duration as {@code 1h30m0s}.
+   * Integer, Short, Byte and Float print as Long and Double do.
    */
   public static String format(Object value) {
     StringBuilder out = new StringBuilder();
@@ -36,6 +39,10 @@ public final class Values {
       out.append("<nil>");
     } else if (v instanceof Double d) {
       out.append(formatFloat(d));
+    } else if (v instanceof Instant t) {
+      out.append(GoTimes.format(t));
+    } else if (v instanceof Duration d) {
+      out.append(GoDurations.format(d));
     } else if (v instanceof List<?> list) {
       out.append('[');
       for (int i = 0; i < list.size(); i++) {
@@ -128,6 +135,10 @@ public final class Values {
       return "[]interface {}";
     } else if (v instanceof Map) {
       return "map[string]interface {}";
+    } else if (v instanceof Instant) {
+      return "time.Time";
+    } else if (v instanceof Duration) {
+      return "time.Duration";
     }
     return v.getClass().getName();
   }
@@ -157,7 +168,9 @@ public final class Values {
         || v instanceof Boolean
         || v instanceof Long
         || v instanceof Double
-        || v instanceof String) {
+        || v instanceof String
+        || v instanceof Instant
+        || v instanceof Duration) {
       return v;
     } else if (v instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());

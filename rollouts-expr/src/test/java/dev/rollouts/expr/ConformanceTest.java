@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * float told apart) or the exact message.
  */
 class ConformanceTest {
+  /** What {@code now()} answers in every row. */
+  static final Instant NOW = Instant.parse("2023-08-14T00:00:00Z");
+
   record Row(int line, String expression, String variables, String expected) {
     @Override
     public String toString() {
@@ -104,12 +108,12 @@ class ConformanceTest {
     } else if (row.expected().startsWith("error:")) {
       String message = row.expected().substring("error:".length()).strip();
       Expression expression = Expression.parse(row.expression());
-      assertThatThrownBy(() -> expression.evaluate(variables))
+      assertThatThrownBy(() -> expression.evaluate(variables, NOW))
           .isInstanceOf(ExpressionEvaluationException.class)
           .hasMessage(message);
     } else {
       Object expected = Expression.parse(row.expected()).evaluate(Map.of());
-      Object actual = Expression.parse(row.expression()).evaluate(variables);
+      Object actual = Expression.parse(row.expression()).evaluate(variables, NOW);
       assertThat(actual).isEqualTo(expected);
       if (expected != null) {
         assertThat(actual).hasSameClassAs(expected);

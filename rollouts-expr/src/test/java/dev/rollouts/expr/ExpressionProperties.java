@@ -91,7 +91,7 @@ class ExpressionProperties {
     assertThat(String.valueOf(second)).isEqualTo(String.valueOf(first));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void parseThrowsOnlyExpressionSyntaxExceptionOnArbitraryText(
       @ForAll @StringLength(max = 40) String text) {
     try {
@@ -113,7 +113,7 @@ class ExpressionProperties {
         .map(parts -> String.join("", parts));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1500)
   void parseThrowsOnlyExpressionSyntaxExceptionOnTokenSoup(@ForAll("tokenSoup") String text) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("x", 1L);

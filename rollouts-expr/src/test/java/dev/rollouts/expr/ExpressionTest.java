@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The public contract of {@link Expression}, beyond the conformance table. */
@@ -158,5 +161,57 @@ class ExpressionTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void nowIsTheTimeTheCallerGivesAndAnErrorWithoutOne() {
+    Instant now = Instant.parse("2026-01-01T00:10:00Z");
+    Expression e = Expression.parse("now() - duration('10m')");
+    assertThat(e.evaluate(Map.of(), now)).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThatThrownBy(() -> e.evaluate(Map.of()))
+        .isInstanceOf(ExpressionEvaluationException.class)
+        .hasMessage("now() needs the evaluation time: call evaluate(variables, now)");
+    assertThat(Expression.parse("now() > t").test(Map.of("t", now.minusSeconds(1)), now)).isTrue();
+  }
+
+  /**
+   * Notifications' {@code when: time.Now().Sub(time.Parse(rollout.spec.restartAt)).Minutes() > 4}:
+   * the caller offers {@code time} as a map of functions of the argument list.
+   */
+  @Test
+  void aFunctionInAMapIsCalledAsAMethod() {
+    Instant now = Instant.parse("2026-01-01T00:10:00Z");
+    Function<List<Object>, Object> parse = args -> Instant.parse((String) args.get(0));
+    Function<List<Object>, Object> clock = args -> now;
+    Map<String, Object> variables =
+        Map.of(
+            "time", Map.of("Now", clock, "Parse", parse),
+            "rollout", Map.of("spec", Map.of("restartAt", "2026-01-01T00:04:00Z")));
+    Expression when =
+        Expression.parse("time.Now().Sub(time.Parse(rollout.spec.restartAt)).Minutes() > 4");
+    assertThat(when.test(variables)).isTrue();
+    assertThat(Expression.parse("time.Parse('2026-01-01T00:00:00Z').Unix()").evaluate(variables))
+        .isEqualTo(1767225600L);
+  }
+
+  @Test
+  void aFailingFunctionIsAnEvaluationErrorNamingTheMethod() {
+    Function<List<Object>, Object> parse = args -> Instant.parse((String) args.get(0));
+    Map<String, Object> variables = Map.of("time", Map.of("Parse", parse));
+    assertThatThrownBy(() -> Expression.parse("time.Parse('yesterday')").evaluate(variables))
+        .isInstanceOf(ExpressionEvaluationException.class)
+        .hasMessageStartingWith("Parse: ");
+    assertThatThrownBy(() -> Expression.parse("time.Other()").evaluate(variables))
+        .hasMessage("type map[string]interface {} has no method Other");
+  }
+
+  @Test
+  void timesAndDurationsGoInAndComeOut() {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    Map<String, Object> variables = Map.of("t", t, "d", Duration.ofMinutes(5));
+    assertThat(Expression.parse("t + d").evaluate(variables)).isEqualTo(t.plusSeconds(300));
+    assertThat(Expression.parse("d.Seconds()").evaluate(variables)).isEqualTo(300.0);
+    assertThat(Values.format(t)).isEqualTo("2026-01-01 00:00:00 +0000 UTC");
+    assertThat(Values.format(Duration.ofSeconds(3725))).isEqualTo("1h2m5s");
   }
 }

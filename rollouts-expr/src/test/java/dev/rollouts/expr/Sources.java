@@ -95,7 +95,7 @@ final class Sources {
                         "filter(xs, {# %% 2 == %s})",
                         "map(xs, # * %s)",
                         "count(xs, # < %s)",
-                        "sum(map(xs, %s))",
+                        "sum(map(xs, (%s)))",
                         "%s | string()",
                         "(let v = %s; v)",
                         "first(%s)",
