@@ -96,6 +96,20 @@ public final class Notifier implements AutoCloseable {
       String reason,
       Map<String, Object> rollout,
       Optional<List<Object>> analysisRuns) {
+    onEvent(eventType, reason, "", rollout, analysisRuns);
+  }
+
+  /**
+   * {@link #onEvent(String, String, Map, Optional)} with the event's message: events of one Rollout
+   * version that differ only in their message (two ReplicaSets scaled in one sync) are each sent;
+   * identical ones are sent once.
+   */
+  public void onEvent(
+      String eventType,
+      String reason,
+      String message,
+      Map<String, Object> rollout,
+      Optional<List<Object>> analysisRuns) {
     if (!isLeader.getAsBoolean()) {
       return;
     }
@@ -107,7 +121,8 @@ public final class Notifier implements AutoCloseable {
               deliver(
                   scoped,
                   new DeliveryListener.Delivery(rollout, eventType, reason, send),
-                  analysisRuns);
+                  analysisRuns,
+                  message);
             }
           }
         },
@@ -147,7 +162,7 @@ public final class Notifier implements AutoCloseable {
         for (PlannedSend send : outcome.sends()) {
           DeliveryListener.Delivery delivery =
               new DeliveryListener.Delivery(rollout, "", send.trigger(), send);
-          submit(() -> deliver(scoped, delivery, analysisRuns), rollout, send.trigger());
+          submit(() -> deliver(scoped, delivery, analysisRuns, ""), rollout, send.trigger());
         }
       }
     } catch (RuntimeException e) {
@@ -181,9 +196,12 @@ public final class Notifier implements AutoCloseable {
   }
 
   private void deliver(
-      ConfigSource.Scoped scoped, DeliveryListener.Delivery delivery, Optional<List<Object>> runs) {
+      ConfigSource.Scoped scoped,
+      DeliveryListener.Delivery delivery,
+      Optional<List<Object>> runs,
+      String eventMessage) {
     PlannedSend send = delivery.send();
-    if (duplicate(scoped, delivery)) {
+    if (duplicate(scoped, delivery, eventMessage)) {
       LOG.debug(
           "[{}] {} to {} already sent",
           key(delivery.rollout()),
@@ -267,7 +285,8 @@ public final class Notifier implements AutoCloseable {
     listener.failed(delivery, Duration.between(started, clock.get()), message);
   }
 
-  private boolean duplicate(ConfigSource.Scoped scoped, DeliveryListener.Delivery d) {
+  private boolean duplicate(
+      ConfigSource.Scoped scoped, DeliveryListener.Delivery d, String eventMessage) {
     Instant now = clock.get();
     recent.values().removeIf(t -> t.plus(dedupeWindow).isBefore(now));
     Map<String, Object> metadata =
@@ -281,6 +300,8 @@ public final class Notifier implements AutoCloseable {
             + key(d.rollout())
             + "/"
             + d.reason()
+            + "/"
+            + eventMessage
             + "/"
             + d.send().trigger()
             + "/"

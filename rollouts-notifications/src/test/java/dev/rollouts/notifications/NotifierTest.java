@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Asynchronous delivery: retries, failures reported, duplicates dropped, only the leader sends. */
+@SuppressWarnings("unchecked")
 class NotifierTest {
 
   private final FakeHttpServer slack = new FakeHttpServer();
@@ -128,6 +129,33 @@ class NotifierTest {
     notifier.close(Duration.ofSeconds(10));
 
     assertThat(slack.requests()).hasSize(1);
+  }
+
+  @Test
+  void twoScalingEventsOfOneSyncAreBothSent() {
+    slack.alwaysReply(200, "{\"ok\":true}");
+    Map<String, Object> rollout = Fixtures.canary();
+    ((Map<String, Object>) rollout.get("metadata"))
+        .put(
+            "annotations",
+            Map.of("notifications.argoproj.io/subscribe.on-scaling-replica-set.slack", "c"));
+    Notifier notifier = notifier(true);
+
+    notifier.onEvent(
+        "Normal",
+        "ScalingReplicaSet",
+        "Scaled up ReplicaSet web-2 from 0 to 1",
+        rollout,
+        Optional.empty());
+    notifier.onEvent(
+        "Normal",
+        "ScalingReplicaSet",
+        "Scaled down ReplicaSet web-1 from 3 to 2",
+        rollout,
+        Optional.empty());
+    notifier.close(Duration.ofSeconds(10));
+
+    assertThat(slack.requests()).hasSize(2);
   }
 
   @Test

@@ -84,7 +84,8 @@ public final class ClusterNotifications implements AutoCloseable {
   public void onEvent(RolloutResource rollout, RolloutEvent event) {
     try {
       Map<String, Object> snapshot = toMap(rollout);
-      notifier.onEvent(event.type().name(), event.reason(), snapshot, Optional.empty());
+      notifier.onEvent(
+          event.type().name(), event.reason(), event.message(), snapshot, Optional.empty());
     } catch (RuntimeException e) {
       LOG.error(
           "[{}] notification for {} not queued: {}", key(rollout), event.reason(), e.getMessage());
