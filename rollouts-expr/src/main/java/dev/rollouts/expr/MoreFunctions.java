@@ -31,7 +31,7 @@ final class MoreFunctions {
     define("toPairs", 1, 1, a -> toPairs(a[0]));
     define("fromPairs", 1, 1, a -> fromPairs(a[0]));
     define("flatten", 1, 1, a -> flatten(a[0]));
-    define("splitAfter", 2, 2, MoreFunctions::splitAfter);
+    define("splitAfter", 2, 3, MoreFunctions::splitAfter);
   }
 
   private static long shift(String name, Object[] a) {
@@ -99,18 +99,33 @@ final class MoreFunctions {
     }
   }
 
-  /** Go's {@code strings.SplitAfter}: like split, each part keeping its separator. */
+  /**
+   * Go's {@code strings.SplitAfter} / {@code SplitAfterN}: like split, each part keeping its
+   * separator; with {@code n}, at most n parts (n = 0: none, n < 0: all).
+   */
   private static Object splitAfter(Object[] a) {
     String s = string("splitAfter", a[0]);
     String sep = string("splitAfter", a[1]);
+    long n = a.length == 3 ? integer("splitAfter", a[2]) : -1;
     List<Object> out = new ArrayList<>();
+    if (n == 0) {
+      return List.of();
+    }
     if (sep.isEmpty()) {
-      s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
+      int i = 0;
+      while (i < s.length() && (n < 0 || out.size() < n - 1)) {
+        int cp = s.codePointAt(i);
+        out.add(new String(Character.toChars(cp)));
+        i += Character.charCount(cp);
+      }
+      if (i < s.length()) {
+        out.add(s.substring(i));
+      }
       return Collections.unmodifiableList(out);
     }
     int from = 0;
     int at;
-    while ((at = s.indexOf(sep, from)) >= 0) {
+    while ((n < 0 || out.size() < n - 1) && (at = s.indexOf(sep, from)) >= 0) {
       out.add(s.substring(from, at + sep.length()));
       from = at + sep.length();
     }
