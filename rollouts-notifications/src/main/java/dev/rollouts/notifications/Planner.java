@@ -71,7 +71,7 @@ public final class Planner {
       LOG.debug("trigger '{}' is not configured", trigger);
       return List.of();
     }
-    Map<String, Object> vars = conditionVars(config, rollout, analysisRuns);
+    Map<String, Object> vars = conditionVars(config, rollout, analysisRuns, Instant::now);
     List<PlannedSend> sends = new ArrayList<>();
     for (TriggerCondition condition : conditions) {
       if (condition.when().isEmpty() || holds(trigger, condition.when().get(), vars)) {
@@ -97,7 +97,7 @@ public final class Planner {
       Instant now) {
     Map<String, Long> state = readState(notified);
     Map<String, Long> before = new LinkedHashMap<>(state);
-    Map<String, Object> vars = conditionVars(config, rollout, analysisRuns);
+    Map<String, Object> vars = conditionVars(config, rollout, analysisRuns, () -> now);
     List<PlannedSend> sends = new ArrayList<>();
     for (Map.Entry<String, List<Destination>> e : destinations(config, rollout).entrySet()) {
       String trigger = e.getKey();
@@ -153,7 +153,10 @@ public final class Planner {
   public static boolean conditionHolds(
       NotificationConfig config, TriggerCondition condition, Map<String, Object> rollout) {
     return condition.when().isPresent()
-        && holds("", condition.when().get(), conditionVars(config, rollout, Optional.empty()));
+        && holds(
+            "",
+            condition.when().get(),
+            conditionVars(config, rollout, Optional.empty(), Instant::now));
   }
 
   /** Whether {@code when} holds; an evaluation error is logged and counts as false. */
@@ -181,10 +184,13 @@ public final class Planner {
   }
 
   private static Map<String, Object> conditionVars(
-      NotificationConfig config, Map<String, Object> rollout, Optional<List<Object>> runs) {
+      NotificationConfig config,
+      Map<String, Object> rollout,
+      Optional<List<Object>> runs,
+      java.util.function.Supplier<Instant> clock) {
     Map<String, String> secrets = new LinkedHashMap<>();
     config.secrets().forEach((k, v) -> secrets.put(k, new String(v, StandardCharsets.UTF_8)));
-    return TemplateVariables.conditionVariables(rollout, runs, secrets);
+    return TemplateVariables.conditionVariables(rollout, runs, secrets, clock);
   }
 
   static Map<String, List<Destination>> destinations(

@@ -27,7 +27,7 @@ public final class TemplateVariables {
       Map<String, byte[]> secrets,
       Supplier<Instant> clock,
       Destination destination) {
-    Map<String, Object> vars = conditionVariables(rollout, analysisRuns, Map.of());
+    Map<String, Object> vars = conditionVariables(rollout, analysisRuns, Map.of(), clock);
     vars.put("time", TimeVariable.of(clock));
     vars.put("secrets", Map.copyOf(secrets));
     vars.put("serviceType", destination.service());
@@ -36,20 +36,24 @@ public final class TemplateVariables {
   }
 
   /**
-   * What a trigger's {@code when} sees: {@code rollout}, {@code analysisRuns} and {@code secrets}
-   * (as strings; the expression language has no bytes). Go's {@code time} object is not offered:
-   * the expression language has no time values.
+   * What a trigger's {@code when} sees: {@code rollout}, {@code analysisRuns}, {@code secrets} (as
+   * strings; the expression language has no bytes) and {@code time} with {@code time.Now()} and
+   * {@code time.Parse(rfc3339)} (Go times, so {@code time.Now().Sub(time.Parse(
+   * rollout.spec.restartAt)).Minutes() > 4} works as in Argo's documentation).
    */
   static Map<String, Object> conditionVariables(
       Map<String, Object> rollout,
       Optional<List<Object>> analysisRuns,
-      Map<String, String> secrets) {
+      Map<String, String> secrets,
+      Supplier<Instant> clock) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("rollout", rollout);
     vars.put("analysisRuns", analysisRuns.orElse(null));
-    if (!secrets.isEmpty()) {
-      vars.put("secrets", secrets);
-    }
+    vars.put("secrets", Map.copyOf(secrets));
+    java.util.function.Function<List<Object>, Object> now = args -> clock.get();
+    java.util.function.Function<List<Object>, Object> parse =
+        args -> java.time.OffsetDateTime.parse(String.valueOf(args.get(0))).toInstant();
+    vars.put("time", Map.of("Now", now, "Parse", parse));
     return vars;
   }
 }

@@ -140,6 +140,39 @@ class PlannerTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aWhenConditionCanUseTimeNowAndParseAsInArgosDocs() {
+    NotificationConfig config =
+        NotificationConfig.parseStrings(
+            Map.of(
+                "trigger.on-restarted-long-ago",
+                "- send: [t]\n  when: time.Now().Sub(time.Parse(rollout.spec.restartAt)).Minutes() > 4",
+                "template.t",
+                "message: x"),
+            Map.of());
+    Map<String, Object> rollout = Fixtures.canary();
+    ((Map<String, Object>) rollout.get("metadata"))
+        .put(
+            "annotations",
+            Map.of("notifications.argoproj.io/subscribe.on-restarted-long-ago.slack", "c"));
+    ((Map<String, Object>) rollout.get("spec")).put("restartAt", "2025-12-31T23:50:00Z");
+
+    assertThat(
+            Planner.forState(config, Optional.empty(), rollout, Optional.empty(), "", NOW).sends())
+        .hasSize(1);
+    assertThat(
+            Planner.forState(
+                    config,
+                    Optional.empty(),
+                    rollout,
+                    Optional.empty(),
+                    "",
+                    Instant.parse("2025-12-31T23:52:00Z"))
+                .sends())
+        .isEmpty();
+  }
+
+  @Test
   void selfServiceKeysArePrefixedWithTheConfigurationsNamespace() {
     Planner.StateOutcome outcome =
         Planner.forState(
