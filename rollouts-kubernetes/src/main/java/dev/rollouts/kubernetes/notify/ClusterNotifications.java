@@ -82,6 +82,9 @@ public final class ClusterNotifications implements AutoCloseable {
 
   /** {@code event} was recorded on {@code rollout}. */
   public void onEvent(RolloutResource rollout, RolloutEvent event) {
+    if (configs.configsFor(rollout.getMetadata().getNamespace()).isEmpty()) {
+      return;
+    }
     try {
       Map<String, Object> snapshot = toMap(rollout);
       notifier.onEvent(
@@ -96,6 +99,17 @@ public final class ClusterNotifications implements AutoCloseable {
    * {@code rollout} was synced: evaluates {@code when} conditions; patches the memory annotation.
    */
   public void onSynced(RolloutResource rollout) {
+    boolean anyCondition =
+        configs.configsFor(rollout.getMetadata().getNamespace()).stream()
+            .flatMap(scoped -> scoped.config().triggers().values().stream())
+            .flatMap(List::stream)
+            .anyMatch(condition -> condition.when().isPresent());
+    boolean remembered =
+        rollout.getMetadata().getAnnotations() != null
+            && rollout.getMetadata().getAnnotations().containsKey(Planner.NOTIFIED_ANNOTATION);
+    if (!anyCondition && !remembered) {
+      return; // nothing to evaluate and nothing to forget: no work on the sync thread
+    }
     try {
       Optional<Optional<String>> change = notifier.onState(toMap(rollout), analysisRuns(rollout));
       if (change.isEmpty()) {
