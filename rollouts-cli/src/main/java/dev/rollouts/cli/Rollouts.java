@@ -4,6 +4,7 @@ import dev.rollouts.cli.notify.NotificationsCommand;
 import dev.rollouts.cli.simulate.SimulateCommand;
 import dev.rollouts.cli.verbs.AbortCommand;
 import dev.rollouts.cli.verbs.ControllerCommand;
+import dev.rollouts.cli.verbs.DashboardCommand;
 import dev.rollouts.cli.verbs.GetCommand;
 import dev.rollouts.cli.verbs.ListCommand;
 import dev.rollouts.cli.verbs.PauseCommand;
@@ -57,6 +58,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SetCommand.class,
       UndoCommand.class,
       NotificationsCommand.class,
+      DashboardCommand.class,
       VersionCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.cli.CliCluster;
 import dev.rollouts.cli.Objects;
-import dev.rollouts.cli.simulate.PodSimulator;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +15,7 @@ class ControllerCommandTest extends ClusterTest {
   @Test
   void theControllerElectsALeaderBringsARolloutToHealthyAndStopsWhenInterrupted() throws Exception {
     try (PodSimulator pods =
-        new PodSimulator(
-                cluster.server().newClient(),
-                Duration.ofMillis(20),
-                Duration.ofMillis(20),
-                List.of())
-            .start()) {
+        PodSimulator.of(cluster.server().newClient(), Duration.ofMillis(20)).start()) {
       CliCluster.Running controller = cluster.start("controller", "-n", NAMESPACE);
       cluster.create(Objects.canary(NAMESPACE, "managed", "nginx:1", Objects.steps()), Map.of());
 

@@ -3,8 +3,8 @@ package dev.rollouts.kubernetes.it;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.sim.Backend;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import dev.rollouts.kubernetes.sim.Poll;
-import dev.rollouts.kubernetes.sim.SimulatedReplicaSetController;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -34,7 +34,7 @@ final class Fixture implements AutoCloseable {
 
   final TestCluster cluster;
   final KubernetesClient admin;
-  final SimulatedReplicaSetController pods;
+  final PodSimulator pods;
   private final List<RolloutController> controllers = new ArrayList<>();
 
   /** A world on the in-process API server. */
@@ -46,10 +46,7 @@ final class Fixture implements AutoCloseable {
     cluster = TestCluster.start(backend);
     admin = cluster.client();
     cluster.createNamespace(NS);
-    pods =
-        new SimulatedReplicaSetController(
-                cluster.newClient("simulated-kubelet"), Duration.ofMillis(30))
-            .start();
+    pods = PodSimulator.of(cluster.newClient("simulated-kubelet"), Duration.ofMillis(30)).start();
   }
 
   /** A world on {@code backend}; the test is skipped, saying why, where the backend cannot run. */
