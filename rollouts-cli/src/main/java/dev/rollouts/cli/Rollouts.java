@@ -1,5 +1,6 @@
 package dev.rollouts.cli;
 
+import dev.rollouts.cli.notify.NotificationsCommand;
 import dev.rollouts.cli.simulate.SimulateCommand;
 import dev.rollouts.cli.verbs.AbortCommand;
 import dev.rollouts.cli.verbs.ControllerCommand;
@@ -56,6 +57,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       RestartCommand.class,
       SetCommand.class,
       UndoCommand.class,
+      NotificationsCommand.class,
       DashboardCommand.class,
       VersionCommand.class,
       AutoComplete.GenerateCompletion.class,

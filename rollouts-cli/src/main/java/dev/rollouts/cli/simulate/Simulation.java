@@ -8,8 +8,11 @@ import dev.rollouts.cli.view.RolloutSnapshot;
 import dev.rollouts.cli.view.ViewTime;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.notify.NotificationSettings;
 import dev.rollouts.kubernetes.sim.PodSimulator;
 import dev.rollouts.kubernetes.sim.SimulatedKubernetes;
+import dev.rollouts.notifications.NotificationConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,11 +112,16 @@ final class Simulation {
                   ? Manifests.demo(client)
                   : Manifests.files(client, settings.files());
       PodSimulator pods = cluster.pods();
-      RolloutController controller =
+      RolloutController.Builder builder =
           RolloutController.builder(cluster.newClient())
               .clock(clock, settings.speed())
-              .resyncPeriod(RESYNC)
-              .build();
+              .resyncPeriod(RESYNC);
+      if (hasNotificationConfig(manifests.objects())) {
+        // As if installed in argo-rollouts with self-service notifications on: notification
+        // ConfigMaps and Secrets among the files are read from there or a Rollout's namespace.
+        builder.notifications(NotificationSettings.defaults().selfService(true));
+      }
+      RolloutController controller = builder.build();
       RolloutWatch watch = null;
       try {
         // Objects first, then the controller: its first cache fill then holds every Rollout with
@@ -178,6 +186,17 @@ final class Simulation {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether the files hold a notification ConfigMap or Secret (only then are they watched). */
+  private static boolean hasNotificationConfig(List<HasMetadata> objects) {
+    return objects.stream()
+        .anyMatch(
+            o ->
+                (o.getKind().equals("ConfigMap")
+                        && o.getMetadata().getName().equals(NotificationConfig.CONFIG_MAP))
+                    || (o.getKind().equals("Secret")
+                        && o.getMetadata().getName().equals(NotificationConfig.SECRET)));
   }
 
   /** Simulated time since the objects were created: what the screen shows. */

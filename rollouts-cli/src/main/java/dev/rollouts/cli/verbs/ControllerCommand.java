@@ -3,6 +3,7 @@ package dev.rollouts.cli.verbs;
 import dev.rollouts.cli.ClusterCommand;
 import dev.rollouts.kubernetes.controller.LeaderElection;
 import dev.rollouts.kubernetes.controller.RolloutController;
+import dev.rollouts.kubernetes.notify.NotificationSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.UUID;
@@ -66,6 +67,23 @@ public final class ControllerCommand extends ClusterCommand {
       description = "The Lease's name (default: ${DEFAULT-VALUE}).")
   String leaseName;
 
+  @Option(
+      names = "--notifications",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Send notifications configured by argo-rollouts-notification-configmap and -secret in"
+              + " the controller's namespace (-n, else argo-rollouts) (default: on).")
+  boolean notifications;
+
+  @Option(
+      names = "--self-service-notifications",
+      description =
+          "Also read each Rollout namespace's own notification ConfigMap and Secret (Argo's"
+              + " --self-service-notification-enabled).")
+  boolean selfServiceNotifications;
+
   @Override
   protected Config configure(Config config) {
     config.setRequestRetryBackoffLimit(Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
@@ -86,6 +104,13 @@ public final class ControllerCommand extends ClusterCommand {
               .leaseName(leaseName)
               .identity(identity())
               .build());
+    }
+    if (notifications) {
+      builder.notifications(
+          NotificationSettings.defaults()
+              .controllerNamespace(
+                  cluster.explicitNamespace().orElse(NotificationSettings.DEFAULT_NAMESPACE))
+              .selfService(selfServiceNotifications));
     }
     RolloutController controller = builder.build();
     CountDownLatch stopped = new CountDownLatch(1);

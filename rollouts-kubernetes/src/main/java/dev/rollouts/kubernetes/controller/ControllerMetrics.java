@@ -1,7 +1,9 @@
 package dev.rollouts.kubernetes.controller;
 
 import dev.rollouts.core.decision.RolloutEvent;
+import dev.rollouts.notifications.DeliveryListener;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the controller reports as it works, in the spirit of Argo Rollouts' metrics: the state of
@@ -38,6 +40,14 @@ public interface ControllerMetrics {
 
   /** An event was recorded on a Rollout. */
   void eventRecorded(String namespace, String name, RolloutEvent event);
+
+  /**
+   * Where the notification metrics ({@code notification_send_success}, {@code
+   * notification_send_error}, {@code notification_send}) go, when this reports to a registry.
+   */
+  default Optional<DeliveryListener> notificationListener() {
+    return Optional.empty();
+  }
 
   /** Reports nothing. */
   static ControllerMetrics none() {

@@ -7,6 +7,7 @@ import dev.rollouts.kubernetes.apply.EventRecorder;
 import dev.rollouts.kubernetes.apply.WriteGuard;
 import dev.rollouts.kubernetes.controller.ControllerMetrics.Outcome;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.notify.ClusterNotifications;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class DefaultRolloutController implements RolloutController {
   private final ClusterCache cache;
   private final RolloutSync sync;
   private final Optional<Leadership> leadership;
+  private final Optional<ClusterNotifications> notifications;
   private final List<Thread> workers = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -60,6 +62,14 @@ final class DefaultRolloutController implements RolloutController {
           }
         };
     EventRecorder kubernetes = EventRecorder.kubernetes(settings.client, COMPONENT);
+    this.notifications =
+        settings.notifications.map(
+            n ->
+                new ClusterNotifications(
+                    settings.client,
+                    settings.metrics.notificationListener().map(n::listener).orElse(n),
+                    this::isActive,
+                    kubernetes));
     EventRecorder events = (rollout, event) -> record(kubernetes, rollout, event);
     this.sync =
         new RolloutSync(
@@ -75,6 +85,7 @@ final class DefaultRolloutController implements RolloutController {
     kubernetes.record(rollout, event);
     settings.metrics.eventRecorded(
         rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), event);
+    notifications.ifPresent(n -> n.onEvent(rollout, event));
   }
 
   @Override
@@ -83,6 +94,10 @@ final class DefaultRolloutController implements RolloutController {
       throw new IllegalStateException("a controller starts once");
     }
     try {
+      // As Argo (PR #3075): the notification informers are synced before the others.
+      for (ClusterNotifications n : notifications.stream().toList()) {
+        n.start(settings.startTimeout);
+      }
       cache.start(settings.startTimeout);
     } catch (Exception e) {
       close();
@@ -159,6 +174,7 @@ final class DefaultRolloutController implements RolloutController {
         queue.forget(key);
       }
       result.requeueAfter().ifPresent(after -> queue.addAfter(key, realTime(after)));
+      notifications.ifPresent(n -> cache.rollout(key).ifPresent(n::onSynced));
     } catch (WriteGuard.WriteRefusedException e) {
       LOG.info("[{}] stopped part-way: {}", key, e.getMessage());
       outcome = Outcome.SUCCESS;
@@ -201,6 +217,7 @@ final class DefaultRolloutController implements RolloutController {
         Thread.currentThread().interrupt();
       }
     }
+    notifications.ifPresent(ClusterNotifications::close);
     cache.close();
     timer.shutdownNow();
     LOG.info("stopped");

@@ -49,6 +49,12 @@ public final class MicrometerMetrics implements ControllerMetrics {
   }
 
   @Override
+  public java.util.Optional<dev.rollouts.notifications.DeliveryListener> notificationListener() {
+    return java.util.Optional.of(
+        new dev.rollouts.notifications.MicrometerDeliveryListener(registry));
+  }
+
+  @Override
   public void reconciled(String namespace, String name, Duration took, Outcome outcome) {
     Tags tags = Tags.of("namespace", namespace, "name", name);
     Timer.builder("rollout.reconcile")

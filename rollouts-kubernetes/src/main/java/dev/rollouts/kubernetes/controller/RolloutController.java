@@ -1,6 +1,7 @@
 package dev.rollouts.kubernetes.controller;
 
 import dev.rollouts.core.RolloutEngine;
+import dev.rollouts.kubernetes.notify.NotificationSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public interface RolloutController extends AutoCloseable {
     RolloutEngine engine;
     Optional<LeaderElection> leaderElection = Optional.empty();
     ControllerMetrics metrics = ControllerMetrics.none();
+    Optional<NotificationSettings> notifications = Optional.empty();
     Duration resyncPeriod = Duration.ofMinutes(5);
     Duration retryBaseDelay = Duration.ofMillis(100);
     Duration retryMaxDelay = Duration.ofSeconds(60);
@@ -115,6 +117,16 @@ public interface RolloutController extends AutoCloseable {
     /** Where metrics go. Default: nowhere. */
     public Builder metrics(ControllerMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Send Argo Rollouts notifications (Slack, webhooks, Grafana, e-mail, Teams) configured by the
+     * notification ConfigMap and Secret, from the events this controller records and from trigger
+     * {@code when} conditions. Default: no notifications.
+     */
+    public Builder notifications(NotificationSettings notifications) {
+      this.notifications = Optional.of(Objects.requireNonNull(notifications, "notifications"));
       return this;
     }
 
