@@ -27,6 +27,7 @@ final class Leadership implements AutoCloseable {
   private volatile boolean leading;
   private volatile boolean closed;
   private volatile CompletableFuture<?> running;
+  private volatile LeaderElector elector;
 
   Leadership(
       KubernetesClient client,
@@ -63,6 +64,7 @@ final class Leadership implements AutoCloseable {
                         new LeaderCallbacks(this::started, this::stopped, this::newLeader))
                     .build())
             .build();
+    this.elector = elector;
     running = elector.start();
     running.whenComplete(
         (ok, error) -> {
@@ -102,13 +104,29 @@ final class Leadership implements AutoCloseable {
     return leading;
   }
 
-  /** Stops leading at once and releases the lease. */
+  /**
+   * Stops leading at once and releases the lease before it returns (fabric8 releases on cancel only
+   * asynchronously), so that another replica may lead at once.
+   */
   @Override
   public synchronized void close() {
     closed = true;
+    boolean wasLeading = leading;
     leading = false;
     if (running != null) {
       running.cancel(true);
+    }
+    if (wasLeading && elector != null) {
+      try {
+        elector.release();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "could not release lease {}/{}: {}; it expires after {}",
+            config.leaseNamespace(),
+            config.leaseName(),
+            e.toString(),
+            config.leaseDuration());
+      }
     }
   }
 }
