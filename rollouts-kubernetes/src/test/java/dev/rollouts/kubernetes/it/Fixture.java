@@ -41,7 +41,7 @@ final class Fixture implements AutoCloseable {
   /** The controllers' accelerated clock: ten times real time, one for the whole test. */
   final FastClock clock = new FastClock(10);
 
-  private final List<RolloutController> controllers = new ArrayList<>();
+  private final List<AutoCloseable> controllers = new ArrayList<>();
   private final Map<String, SyncCounter> syncs = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A world on the in-process API server. */
@@ -98,6 +98,19 @@ final class Fixture implements AutoCloseable {
     controllers.add(controller);
     controller.start();
     return controller;
+  }
+
+  /**
+   * Starts {@code runner} on a client whose requests carry {@code userAgent}, its syncs counted.
+   */
+  void run(String userAgent, ScenarioTable.Runner runner) {
+    SyncCounter counter = new SyncCounter();
+    syncs.put(userAgent, counter);
+    try {
+      controllers.add(runner.start(cluster.newClient(userAgent), clock, clock.rate(), counter));
+    } catch (Exception e) {
+      throw new IllegalStateException("the runner did not start: " + e, e);
+    }
   }
 
   /** The syncs of the controller whose requests carry {@code userAgent}. */
@@ -303,7 +316,13 @@ final class Fixture implements AutoCloseable {
 
   @Override
   public void close() {
-    controllers.forEach(RolloutController::close);
+    for (AutoCloseable controller : controllers) {
+      try {
+        controller.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop " + controller + ": " + e, e);
+      }
+    }
     pods.close();
     cluster.close();
   }
