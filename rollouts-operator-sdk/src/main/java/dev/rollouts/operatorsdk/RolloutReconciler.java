@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -62,7 +61,7 @@ import java.util.stream.Collectors;
  * deciding again ({@link #updateErrorStatus}); other failures get JOSDK's retry.
  *
  * <p>Leader election is the Operator's ({@link #leaderElection}); this reconciler writes only while
- * its Operator leads, and never exits the JVM when it stops leading.
+ * its Operator leads, and the configuration it gives never exits the JVM.
  */
 @ControllerConfiguration(name = RolloutReconciler.NAME, generationAwareEventProcessing = false)
 public final class RolloutReconciler implements Reconciler<RolloutResource> {
@@ -106,23 +105,38 @@ public final class RolloutReconciler implements Reconciler<RolloutResource> {
   }
 
   /**
-   * The Operator's leader election on {@code election}'s Lease, for {@code
-   * withLeaderElectionConfiguration}: JOSDK starts reconciling once it leads; when it stops leading
-   * this reconciler stops writing at once, and the JVM is not exited (JOSDK's default would). Call
-   * it before the Operator starts.
+   * The Operator's leader election on {@code election}'s Lease (name, namespace, identity and
+   * timings), for {@code withLeaderElectionConfiguration}: JOSDK starts reconciling once it leads;
+   * the moment it stops leading this reconciler refuses every write. The JVM is not exited: JOSDK's
+   * default would call {@code System.exit} whenever leading stops, even on {@code Operator.stop()},
+   * inside the host's process. A host whose other controllers need that guarantee builds its own
+   * configuration with JOSDK's default and passes this reconciler's {@link #leaderCallbacks()}.
+   *
+   * <p>Call it before the Operator starts. JOSDK checks with a {@code SelfSubjectRulesReview} that
+   * it may create, get and update Leases in the lease namespace.
    */
+  @SuppressWarnings("deprecation") // the one constructor that does not exit; see above
   public LeaderElectionConfiguration leaderElection(LeaderElection election) {
     leading = false;
-    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(election.leaseName())
-        .withLeaseNamespace(election.leaseNamespace())
-        .withIdentity(election.identity())
-        .withLeaseDuration(election.leaseDuration())
-        .withRenewDeadline(election.renewDeadline())
-        .withRetryPeriod(election.retryPeriod())
-        .withExitOnStopLeading(false)
-        .withLeaderCallbacks(
-            new LeaderCallbacks(() -> leading = true, () -> leading = false, identity -> {}))
-        .build();
+    return new LeaderElectionConfiguration(
+        election.leaseName(),
+        election.leaseNamespace(),
+        election.leaseDuration(),
+        election.renewDeadline(),
+        election.retryPeriod(),
+        election.identity(),
+        leaderCallbacks(),
+        false);
+  }
+
+  /**
+   * Callbacks that let this reconciler write only while its Operator leads: for a host that builds
+   * its own {@link LeaderElectionConfiguration}. Using them turns on the guard: no write until the
+   * Operator first leads.
+   */
+  public LeaderCallbacks leaderCallbacks() {
+    leading = false;
+    return new LeaderCallbacks(() -> leading = true, () -> leading = false, identity -> {});
   }
 
   /** Whether this reconciler may write now: always without leader election, else while leading. */

@@ -82,6 +82,19 @@ public final class FaultInjectingDispatcher extends Dispatcher
 
   private record Fault(RequestMatch match, int code, AtomicInteger remaining) {}
 
+  private record Answer(RequestMatch match, int code, String body) {}
+
+  private final List<Answer> answers = new CopyOnWriteArrayList<>();
+
+  /**
+   * Answers every request that matches with {@code code} and {@code body} (JSON), instead of
+   * serving it: for the few APIs the CRUD server does not implement, as a real API server would
+   * answer them (a {@code SelfSubjectRulesReview}, say).
+   */
+  public void answer(RequestMatch match, int code, String body) {
+    answers.add(new Answer(match, code, body));
+  }
+
   /**
    * Answers the next {@code times} requests that match with {@code code} and a Kubernetes {@code
    * Status} body, instead of serving them.
@@ -149,6 +162,14 @@ public final class FaultInjectingDispatcher extends Dispatcher
             String.valueOf(request.getHeader("User-Agent")),
             request.getMethod(),
             request.getPath()));
+    for (Answer answer : answers) {
+      if (answer.match().matches(request)) {
+        return new MockResponse()
+            .setResponseCode(answer.code())
+            .setHeader("Content-Type", "application/json")
+            .setBody(answer.body());
+      }
+    }
     for (Fault fault : faults) {
       if (fault.match().matches(request) && fault.remaining().getAndDecrement() > 0) {
         return new MockResponse().setResponseCode(fault.code()).setBody(statusBody(fault.code()));
