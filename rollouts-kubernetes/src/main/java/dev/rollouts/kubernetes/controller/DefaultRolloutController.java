@@ -34,6 +34,7 @@ final class DefaultRolloutController implements RolloutController {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean acting;
+  private volatile boolean ready;
 
   DefaultRolloutController(ControllerSettings settings) {
     this.settings = settings;
@@ -117,6 +118,7 @@ final class DefaultRolloutController implements RolloutController {
             .leaderElection()
             .map(l -> "on lease " + l.leaseNamespace() + "/" + l.leaseName())
             .orElse("off"));
+    ready = true;
     leadership.ifPresentOrElse(Leadership::start, this::startActing);
   }
 
@@ -131,6 +133,11 @@ final class DefaultRolloutController implements RolloutController {
   private void stopActing() {
     acting = false;
     queue.clear();
+  }
+
+  @Override
+  public boolean isReady() {
+    return ready && !closed.get();
   }
 
   @Override
@@ -204,13 +211,15 @@ final class DefaultRolloutController implements RolloutController {
       return;
     }
     acting = false;
+    // Closing is often what an interrupt asks for: clear the flag so that releasing the Lease and
+    // waiting for the workers are not cut short, and set it again at the end.
+    boolean interrupted = Thread.interrupted();
     long deadline = System.nanoTime() + settings.closeTimeout().toNanos();
     leadership.ifPresent(Leadership::close);
     queue.shutDown();
     for (Thread worker : workers) {
       worker.interrupt();
     }
-    boolean interrupted = false;
     for (Thread worker : workers) {
       long left = deadline - System.nanoTime();
       try {

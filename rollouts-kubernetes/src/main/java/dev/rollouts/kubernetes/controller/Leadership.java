@@ -27,7 +27,6 @@ final class Leadership implements AutoCloseable {
   private volatile boolean leading;
   private volatile boolean closed;
   private volatile CompletableFuture<?> running;
-  private volatile LeaderElector elector;
 
   Leadership(
       KubernetesClient client,
@@ -64,7 +63,6 @@ final class Leadership implements AutoCloseable {
                         new LeaderCallbacks(this::started, this::stopped, this::newLeader))
                     .build())
             .build();
-    this.elector = elector;
     running = elector.start();
     running.whenComplete(
         (ok, error) -> {
@@ -105,28 +103,16 @@ final class Leadership implements AutoCloseable {
   }
 
   /**
-   * Stops leading at once and releases the lease before it returns (fabric8 releases on cancel only
-   * asynchronously), so that another replica may lead at once.
+   * Stops leading at once and releases the lease before it returns: cancelling the elector runs
+   * fabric8's release on cancel in this thread (it shortens the lease to one second, so another
+   * replica may lead at once).
    */
   @Override
   public synchronized void close() {
     closed = true;
-    boolean wasLeading = leading;
     leading = false;
     if (running != null) {
       running.cancel(true);
-    }
-    if (wasLeading && elector != null) {
-      try {
-        elector.release();
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "could not release lease {}/{}: {}; it expires after {}",
-            config.leaseNamespace(),
-            config.leaseName(),
-            e.toString(),
-            config.leaseDuration());
-      }
     }
   }
 }

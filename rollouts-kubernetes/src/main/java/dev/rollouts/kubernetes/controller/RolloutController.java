@@ -46,6 +46,12 @@ public interface RolloutController extends AutoCloseable {
   boolean isActive();
 
   /**
+   * Whether this controller is ready: started (its caches filled, its workers running) and not
+   * closed, whether it acts or stands by for the lease. What a readiness probe reports.
+   */
+  boolean isReady();
+
+  /**
    * Stops acting, releases the lease, stops the workers and the watches; returns within the
    * {@linkplain Builder#closeTimeout close timeout} (plus the time to release the lease), even if a
    * sync under way has not ended by then. Idempotent; never exits the JVM.

@@ -61,12 +61,14 @@ class ShutdownIT {
                 .leaderElection(lease("replica-a"))
                 .build();
     a.start();
+    assertThat(a.isReady()).as("ready once started").isTrue();
     Poll.until("a leads", a::isActive, () -> "lease: " + lease());
     assertThat(a.workersAlive()).isEqualTo(2);
 
     assertTimeoutPreemptively(DEADLINE, a::close);
 
     assertThat(a.isActive()).isFalse();
+    assertThat(a.isReady()).isFalse();
     assertThat(a.workersAlive()).isZero();
     assertThat(lease().getSpec().getLeaseDurationSeconds())
         .as(
@@ -85,6 +87,23 @@ class ShutdownIT {
           b::isActive,
           () -> "lease: " + lease());
     }
+  }
+
+  @Test
+  void closeFromAnInterruptedThreadStillReleasesTheLeaseAndKeepsTheInterrupt() {
+    RolloutController a =
+        RolloutController.builder(cluster.newClient("replica-a"))
+            .leaderElection(lease("replica-a"))
+            .build();
+    a.start();
+    Poll.until("a leads", a::isActive, () -> "lease: " + lease());
+
+    Thread.currentThread().interrupt();
+    a.close();
+    boolean stillInterrupted = Thread.interrupted();
+
+    assertThat(stillInterrupted).isTrue();
+    assertThat(lease().getSpec().getLeaseDurationSeconds()).as("released").isEqualTo(1);
   }
 
   @Test
