@@ -6,6 +6,7 @@ import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.controller.ControllerMetrics;
+import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -55,9 +56,17 @@ public final class ScenarioTable {
 
     /** Runs the scenario on a new in-process cluster with {@code runner}. */
     public void runWith(Runner runner) {
+      runAndListRequests(runner);
+    }
+
+    /** Runs the scenario as {@link #runWith} does; returns every request the runner made. */
+    public List<FaultInjectingDispatcher.Served> runAndListRequests(Runner runner) {
       try (Fixture fixture = new Fixture()) {
         fixture.run(RUNNER_AGENT, runner);
         story.accept(fixture);
+        return fixture.cluster.faults().served().stream()
+            .filter(r -> r.userAgent().equals(RUNNER_AGENT))
+            .toList();
       }
     }
   }
