@@ -126,6 +126,17 @@ class InstallManifestsTest {
   }
 
   @Test
+  void theDockerfileBuildsTheImageTheDeploymentRunsFromTheShadedJar() throws IOException {
+    String dockerfile = Files.readString(DIR.resolve("Dockerfile"));
+
+    assertThat(dockerfile)
+        .contains("docker build -f manifests/Dockerfile -t " + InstallManifests.IMAGE + " .")
+        .containsPattern("(?m)^FROM eclipse-temurin:17-jre$")
+        .contains("COPY rollouts-cli/target/rollouts-cli-*-shaded.jar /opt/rollouts/rollouts.jar")
+        .contains("\"-jar\", \"/opt/rollouts/rollouts.jar\"]");
+  }
+
+  @Test
   void everyObjectOfBothInstallsAppliesToTheApiServer() {
     KubernetesClient client = cluster.client();
     for (HasMetadata object : objects("install.yaml")) {
