@@ -6,12 +6,20 @@ import dev.rollouts.kubernetes.controller.RolloutCrd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The install manifests of the standalone controller ({@code manifests/} in the repository), made
@@ -85,9 +93,37 @@ public final class InstallManifests {
     return args;
   }
 
-  /** The CRD resources this library ships, as they are (comments and all). */
+  /**
+   * Every CRD resource this library ships: each {@code crd/*.yaml} next to {@link RolloutCrd} (in
+   * rollouts-kubernetes' classes or jar, or the shaded jar), the Rollout's first, then by name. So
+   * a CRD added to the adapter is in the manifests without a change here.
+   */
   static List<String> crdResources() {
-    return List.of(RolloutCrd.RESOURCE);
+    List<String> names = new ArrayList<>();
+    try {
+      URI location = RolloutCrd.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      Path root = Path.of(location);
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> files = Files.list(root.resolve("crd"))) {
+          files.forEach(f -> names.add("/crd/" + f.getFileName()));
+        }
+      } else {
+        try (JarFile jar = new JarFile(root.toFile())) {
+          jar.stream()
+              .map(JarEntry::getName)
+              .filter(n -> n.startsWith("crd/") && n.length() > 4 && !n.endsWith("/"))
+              .forEach(n -> names.add("/" + n));
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot list the CRD resources of rollouts-kubernetes", e);
+    }
+    return names.stream()
+        .filter(n -> n.endsWith(".yaml"))
+        .sorted(
+            Comparator.comparing((String n) -> !n.equals(RolloutCrd.RESOURCE))
+                .thenComparing(Comparator.naturalOrder()))
+        .toList();
   }
 
   private static String crds() {

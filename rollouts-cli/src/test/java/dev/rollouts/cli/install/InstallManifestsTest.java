@@ -74,6 +74,23 @@ class InstallManifestsTest {
   }
 
   @Test
+  void theCrdsAreEveryCrdTheAdapterShips() throws IOException {
+    List<String> shipped;
+    try (var files =
+        Files.list(Path.of("..", "rollouts-kubernetes", "src", "main", "resources", "crd"))) {
+      shipped = files.map(f -> "/crd/" + f.getFileName()).sorted().toList();
+    }
+    List<String> names =
+        objects("crds.yaml").stream()
+            .map(o -> "/crd/" + o.getMetadata().getName() + ".yaml")
+            .toList();
+
+    assertThat(InstallManifests.crdResources()).containsExactlyInAnyOrderElementsOf(shipped);
+    assertThat(names).containsExactlyInAnyOrderElementsOf(shipped);
+    assertThat(names.get(0)).isEqualTo("/crd/rollouts.argoproj.io.yaml");
+  }
+
+  @Test
   void theClusterRoleGrantsTheControllersPermissionsAndTheLeaseRoleOnlyLeases() {
     List<HasMetadata> install = objects("install.yaml");
     ClusterRole role =
