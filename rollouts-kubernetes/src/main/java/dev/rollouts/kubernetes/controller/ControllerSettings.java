@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The settings of one controller, as {@link RolloutController.Builder#build()} took them: an
@@ -31,12 +30,7 @@ record ControllerSettings(
   /** Most workers a controller may run: beyond this, threads cost more than they give. */
   static final int MAX_WORKERS = 256;
 
-  /** A namespace name: an RFC 1123 label. */
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-
-  /** A label value: what {@code controller-instance-id} may hold. */
-  private static final Pattern LABEL_VALUE =
-      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  private static final SettingChecks CHECK = SettingChecks.of("RolloutController");
 
   /**
    * Checks every setting; the first one that is wrong is named in the message.
@@ -44,54 +38,21 @@ record ControllerSettings(
    * @throws IllegalArgumentException naming the setting, its value and what it must be
    */
   ControllerSettings {
-    namespace.ifPresent(
-        n -> {
-          if (n.length() > 63 || !DNS_LABEL.matcher(n).matches()) {
-            throw invalid(
-                "namespace",
-                "'" + n + "'",
-                "a namespace name (lower-case letters, digits and '-', at most 63 characters)");
-          }
-        });
-    instanceId.ifPresent(
-        id -> {
-          if (id.length() > 63 || !LABEL_VALUE.matcher(id).matches()) {
-            throw invalid(
-                "instanceId",
-                "'" + id + "'",
-                "a label value (letters, digits, '-', '_' and '.', starting and ending with a"
-                    + " letter or digit, at most 63 characters), as it is matched against the"
-                    + " argo-rollouts.argoproj.io/controller-instance-id label");
-          }
-        });
+    CHECK.namespace("namespace", namespace);
+    CHECK.instanceId("instanceId", instanceId);
     if (workers < 1 || workers > MAX_WORKERS) {
-      throw invalid("workers", workers, "between 1 and " + MAX_WORKERS);
+      throw CHECK.invalid("workers", workers, "between 1 and " + MAX_WORKERS);
     }
-    if (resyncPeriod.isNegative()) {
-      throw invalid("resyncPeriod", resyncPeriod, "zero (no resync) or positive");
-    }
-    positive("retryBackoff base", retryBaseDelay);
-    positive("retryBackoff max", retryMaxDelay);
+    CHECK.notNegative("resyncPeriod", resyncPeriod, "no resync");
+    CHECK.positive("retryBackoff base", retryBaseDelay);
+    CHECK.positive("retryBackoff max", retryMaxDelay);
     if (retryMaxDelay.compareTo(retryBaseDelay) < 0) {
-      throw invalid(
+      throw CHECK.invalid(
           "retryBackoff max", retryMaxDelay, "at least the base delay (" + retryBaseDelay + ")");
     }
-    positive("expectationTimeout", expectationTimeout);
-    positive("startTimeout", startTimeout);
-    positive("closeTimeout", closeTimeout);
-    if (!(clockRate > 0) || Double.isInfinite(clockRate)) {
-      throw invalid("clock rate", clockRate, "positive and finite");
-    }
-  }
-
-  private static void positive(String setting, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw invalid(setting, value, "positive");
-    }
-  }
-
-  private static IllegalArgumentException invalid(String setting, Object value, String mustBe) {
-    return new IllegalArgumentException(
-        "RolloutController setting " + setting + " is " + value + "; it must be " + mustBe);
+    CHECK.positive("expectationTimeout", expectationTimeout);
+    CHECK.positive("startTimeout", startTimeout);
+    CHECK.positive("closeTimeout", closeTimeout);
+    CHECK.clockRate("clock rate", clockRate);
   }
 }
