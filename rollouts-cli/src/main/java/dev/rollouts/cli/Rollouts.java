@@ -3,6 +3,7 @@ package dev.rollouts.cli;
 import dev.rollouts.cli.simulate.SimulateCommand;
 import dev.rollouts.cli.verbs.AbortCommand;
 import dev.rollouts.cli.verbs.ControllerCommand;
+import dev.rollouts.cli.verbs.DashboardCommand;
 import dev.rollouts.cli.verbs.GetCommand;
 import dev.rollouts.cli.verbs.ListCommand;
 import dev.rollouts.cli.verbs.PauseCommand;
@@ -55,6 +56,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       RestartCommand.class,
       SetCommand.class,
       UndoCommand.class,
+      DashboardCommand.class,
       VersionCommand.class,
       AutoComplete.GenerateCompletion.class,
       HelpCommand.class

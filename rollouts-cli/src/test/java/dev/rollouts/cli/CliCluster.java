@@ -1,8 +1,9 @@
 package dev.rollouts.cli;
 
-import dev.rollouts.cli.simulate.InProcessCluster;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.sim.SimulatedKubernetes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,8 +17,9 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * fabric8's in-process API server with a kubeconfig file pointing at it (namespace {@value
- * #NAMESPACE}), and a way to run {@code rollouts} against it and see what it printed.
+ * The simulated cluster (rollouts-kubernetes-sim, without its pod simulator: a test makes the pods
+ * it wants) with a kubeconfig file pointing at it (namespace {@value #NAMESPACE}), and a way to run
+ * {@code rollouts} against it and see what it printed.
  */
 public final class CliCluster implements AutoCloseable {
 
@@ -27,11 +29,11 @@ public final class CliCluster implements AutoCloseable {
   /** What a run printed and returned. */
   public record Result(int exitCode, String out, String err) {}
 
-  private final InProcessCluster cluster;
+  private final SimulatedKubernetes cluster;
   private final KubernetesClient client;
   private final Path kubeconfig;
 
-  private CliCluster(InProcessCluster cluster, Path kubeconfig) {
+  private CliCluster(SimulatedKubernetes cluster, Path kubeconfig) {
     this.cluster = cluster;
     this.client = cluster.newClient();
     this.kubeconfig = kubeconfig;
@@ -39,7 +41,8 @@ public final class CliCluster implements AutoCloseable {
 
   /** A started server and its kubeconfig. */
   public static CliCluster start() {
-    InProcessCluster cluster = InProcessCluster.start();
+    SimulatedKubernetes cluster = SimulatedKubernetes.builder().withoutPods().start();
+    cluster.createNamespace(NAMESPACE);
     try {
       Path kubeconfig = Files.createTempFile("cli-test-", ".kubeconfig");
       Files.writeString(kubeconfig, cluster.kubeconfig(NAMESPACE));
@@ -51,7 +54,7 @@ public final class CliCluster implements AutoCloseable {
   }
 
   /** The server. */
-  public InProcessCluster server() {
+  public SimulatedKubernetes server() {
     return cluster;
   }
 
@@ -155,9 +158,19 @@ public final class CliCluster implements AutoCloseable {
     return rollouts.resource(created).updateStatus();
   }
 
-  /** Creates any other object. */
+  /**
+   * Creates any other object; a ReplicaSet's status, which the API server leaves out of a create,
+   * is then written through its status subresource, as a ReplicaSet controller would.
+   */
+  @SuppressWarnings("unchecked")
   public <T extends HasMetadata> T create(T object) {
-    return client.resource(object).create();
+    T created = client.resource(object).create();
+    if (object instanceof ReplicaSet rs && rs.getStatus() != null) {
+      ReplicaSet withStatus = (ReplicaSet) created;
+      withStatus.setStatus(rs.getStatus());
+      return (T) client.resource(withStatus).updateStatus();
+    }
+    return created;
   }
 
   /** The Rollout as stored now. */

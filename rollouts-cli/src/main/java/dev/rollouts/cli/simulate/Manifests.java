@@ -97,7 +97,9 @@ final class Manifests {
   }
 
   /**
-   * Creates {@code objects} (in namespace {@code default} when they name none).
+   * Creates {@code objects} (in namespace {@code default} when they name none), and first the
+   * namespaces they name that do not exist yet (the simulated cluster, like a real one, requires
+   * them; the files of a tutorial usually come after a {@code kubectl create namespace}).
    *
    * @return how they are named: {@code Service default/demo-stable}
    * @throws CommandFailure if the server refuses one
@@ -107,6 +109,19 @@ final class Manifests {
     for (HasMetadata object : objects) {
       if (object.getMetadata().getNamespace() == null) {
         object.getMetadata().setNamespace("default");
+      }
+      String namespace = object.getMetadata().getNamespace();
+      if (!(object instanceof io.fabric8.kubernetes.api.model.Namespace)
+          && client.namespaces().withName(namespace).get() == null) {
+        client
+            .namespaces()
+            .resource(
+                new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(namespace)
+                    .endMetadata()
+                    .build())
+            .create();
       }
       String name =
           object.getKind()

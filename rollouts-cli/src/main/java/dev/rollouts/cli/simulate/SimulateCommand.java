@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a rollout on a simulated cluster, live.",
       "",
-      "Starts an in-process Kubernetes API server, simulated pods (ready 1.5 s after they start)"
+      "Starts a simulated Kubernetes cluster (an API server kubectl can use), simulated pods (ready 1.5 s after they start)"
           + " and the rollouts controller; creates the objects of FILE... (Rollouts, Services,"
           + " Ingresses, ...) and waits until every Rollout is Healthy; with --set-image, starts an"
           + " update and shows it progressing until the new revision is stable. Without FILE, runs"
@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --promote-at-pause",
       "  rollouts simulate canary.yaml --set-image app=nginx:1.27 --abort-at-step 2",
       "  rollouts simulate canary.yaml --set-image app=nginx:bad --fail-image nginx:bad",
+      "  rollouts simulate --keep-running --empty   # then, in another terminal:",
+      "  export KUBECONFIG=/tmp/rollouts-simulate-….kubeconfig; kubectl apply -f rollout.yaml",
       "  rollouts simulate --keep-running      # then, in another terminal:",
       "  rollouts promote demo --kubeconfig /tmp/rollouts-simulate-….kubeconfig",
       "  rollouts simulate --output json | jq -c '{status, step, actualWeight}'"
@@ -83,6 +85,14 @@ public final class SimulateCommand implements Callable<Integer> {
               + " (promote, abort, undo, ...) can act on it with the --kubeconfig it prints; a"
               + " pause without end waits for them.")
   boolean keepRunning;
+
+  @Option(
+      names = "--empty",
+      description =
+          "Start the simulated cluster with no objects (not the demo), for kubectl and kubectl argo"
+              + " rollouts to use; implies --keep-running. The first line printed is export"
+              + " KUBECONFIG=FILE.")
+  boolean empty;
 
   @Option(
       names = "--abort-at-step",
@@ -135,7 +145,16 @@ public final class SimulateCommand implements Callable<Integer> {
             Screen.detect(output.equals("json")), spec.commandLine().getOut(), true, !noColor);
     Scenario.Outcome outcome;
     try {
-      outcome = new Simulation(settings, screen).run();
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      outcome =
+          new Simulation(
+                  settings,
+                  screen,
+                  line -> {
+                    out.println(line);
+                    out.flush();
+                  })
+              .run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return INTERRUPTED;
@@ -155,6 +174,11 @@ public final class SimulateCommand implements Callable<Integer> {
     System.setProperty(
         "org.slf4j.simpleLogger.log.dev.rollouts.kubernetes",
         System.getProperty("org.slf4j.simpleLogger.log.dev.rollouts.kubernetes", "error"));
+    // Vert.x's warning that a client's event loop was slow (a loaded machine) is noise here too.
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.vertx.core.impl.BlockedThreadChecker",
+        System.getProperty(
+            "org.slf4j.simpleLogger.log.io.vertx.core.impl.BlockedThreadChecker", "error"));
   }
 
   private Simulation.Settings settings() {
@@ -169,7 +193,11 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--output must be text or json, was " + output);
     }
-    boolean demo = files.isEmpty();
+    if (empty && !files.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--empty takes no FILE");
+    }
+    boolean keepRunning = this.keepRunning || empty;
+    boolean demo = files.isEmpty() && !empty;
     Optional<Scenario.ImageChange> update = Optional.ofNullable(setImage).map(this::imageChange);
     if (demo && update.isEmpty()) {
       update = Optional.of(DEMO_UPDATE);
@@ -181,7 +209,7 @@ public final class SimulateCommand implements Callable<Integer> {
             Optional.ofNullable(abortAtStep),
             THINK_TIME,
             keepRunning);
-    return new Simulation.Settings(files, scenario, speed, failImages, timeout);
+    return new Simulation.Settings(files, empty, scenario, speed, failImages, timeout);
   }
 
   private Scenario.ImageChange imageChange(String assignment) {

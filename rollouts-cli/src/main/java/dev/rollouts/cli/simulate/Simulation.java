@@ -8,6 +8,8 @@ import dev.rollouts.cli.view.RolloutSnapshot;
 import dev.rollouts.cli.view.ViewTime;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.sim.PodSimulator;
+import dev.rollouts.kubernetes.sim.SimulatedKubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +60,7 @@ final class Simulation {
    * What to run.
    *
    * @param files the manifests; empty for the built-in demo
+   * @param empty no objects at all (neither files nor the demo)
    * @param scenario what the user does
    * @param speed how much faster than the wall clock the simulation runs
    * @param failingImages images whose pods never become ready
@@ -65,6 +68,7 @@ final class Simulation {
    */
   record Settings(
       List<Path> files,
+      boolean empty,
       Scenario.Options scenario,
       double speed,
       Collection<String> failingImages,
@@ -72,28 +76,39 @@ final class Simulation {
 
   private final Settings settings;
   private final Screen screen;
+  private final java.util.function.Consumer<String> firstLine;
 
-  Simulation(Settings settings, Screen screen) {
+  /**
+   * A simulation showing its progress on {@code screen}; with {@code --keep-running}, {@code
+   * firstLine} first receives {@code export KUBECONFIG=FILE} for kubectl.
+   */
+  Simulation(Settings settings, Screen screen, java.util.function.Consumer<String> firstLine) {
     this.settings = settings;
     this.screen = screen;
+    this.firstLine = firstLine;
   }
 
   /** Runs the simulation to its end. */
   Scenario.Outcome run() throws InterruptedException {
     SimulatedClock clock = SimulatedClock.startingNow(settings.speed());
-    try (InProcessCluster cluster = InProcessCluster.start()) {
+    try (SimulatedKubernetes cluster =
+        SimulatedKubernetes.builder()
+            .podStartDelay(clock.real(POD_START))
+            .podStopDelay(clock.real(POD_STOP))
+            .failingImages(settings.failingImages())
+            .start()) {
       KubernetesClient client = cluster.newClient();
+      Path kubeconfig = kubeconfig(cluster);
+      if (settings.scenario().keepRunning()) {
+        firstLine.accept("export KUBECONFIG=" + kubeconfig);
+      }
       Manifests.Loaded manifests =
-          settings.files().isEmpty()
-              ? Manifests.demo(client)
-              : Manifests.files(client, settings.files());
-      PodSimulator pods =
-          new PodSimulator(
-                  cluster.newClient(),
-                  clock.real(POD_START),
-                  clock.real(POD_STOP),
-                  settings.failingImages())
-              .start();
+          settings.empty()
+              ? new Manifests.Loaded(List.of(), List.of())
+              : settings.files().isEmpty()
+                  ? Manifests.demo(client)
+                  : Manifests.files(client, settings.files());
+      PodSimulator pods = cluster.pods();
       RolloutController controller =
           RolloutController.builder(cluster.newClient())
               .clock(clock, settings.speed())
@@ -109,12 +124,14 @@ final class Simulation {
         watch = RolloutWatch.start(client, Optional.empty(), Map.of());
         List<String> events = new ArrayList<>();
         events.add(
-            "in-process Kubernetes API server at "
+            "simulated Kubernetes API server at "
                 + cluster.url()
                 + "; other commands reach it with --kubeconfig "
-                + kubeconfig(cluster));
+                + kubeconfig);
         events.addAll(manifests.notes());
-        events.add("created " + created);
+        if (!created.isEmpty()) {
+          events.add("created " + created);
+        }
         List<String> rollouts =
             manifests.objects().stream()
                 .filter(RolloutResource.class::isInstance)
@@ -132,9 +149,8 @@ final class Simulation {
   }
 
   /**
-   * Stops the writers first, then, once the server has sent what it had to send, the watchers:
-   * fabric8's in-process server stalls (its event loop waits on its own sender) when a watch is
-   * closed while events for it are still queued.
+   * Stops the writers first, then, once the server has sent what it had to send, the watchers, so
+   * that the view shows the last state.
    */
   private static void stop(PodSimulator pods, RolloutController controller, RolloutWatch watch) {
     boolean interrupted = Thread.interrupted();
@@ -192,9 +208,12 @@ final class Simulation {
       }
       boolean keepRunning = settings.scenario().keepRunning();
       if (keepRunning && outcome.isPresent() && !outcomeShown) {
-        events.add(outcome.get().message() + "; still running (--keep-running), Ctrl-C to stop");
+        events.add(
+            settings.empty()
+                ? "running (--keep-running), Ctrl-C to stop"
+                : outcome.get().message() + "; still running (--keep-running), Ctrl-C to stop");
         outcomeShown = true;
-      } else if (outcome.isPresent() && outcome.get().exitCode() == 0) {
+      } else if (!keepRunning && outcome.isPresent() && outcome.get().exitCode() == 0) {
         events.add(outcome.get().message());
       }
       screen.show(
@@ -232,7 +251,7 @@ final class Simulation {
     return snapshots.stream().map(RolloutInfos::of).toList();
   }
 
-  private static Path kubeconfig(InProcessCluster cluster) {
+  private static Path kubeconfig(SimulatedKubernetes cluster) {
     try {
       Path file = Files.createTempFile("rollouts-simulate-", ".kubeconfig");
       file.toFile().deleteOnExit();

@@ -21,8 +21,30 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:", "  rollouts undo web", "  rollouts undo web --to-revision 3"})
 public final class UndoCommand extends ClusterCommand {
 
-  @Parameters(paramLabel = "NAME", description = "The rollout.")
-  String name;
+  /**
+   * Argo's plugin's usage text, which it prints when {@code undo} is given anything but one name
+   * (as {@code undo rollout NAME}, which other verbs accept, is).
+   */
+  static final String ARGO_USAGE =
+      String.join(
+          "\n",
+          "Usage:",
+          "  kubectl argo rollouts undo ROLLOUT_NAME [flags]",
+          "",
+          "Examples:",
+          "  # Undo a rollout",
+          "  kubectl argo rollouts undo guestbook",
+          "",
+          "  # Undo a rollout to revision 3",
+          "  kubectl argo rollouts undo guestbook --to-revision=3",
+          "",
+          "Flags:",
+          "  -h, --help              help for undo",
+          "      --to-revision int   The revision to rollback to. Default to 0 (last revision).",
+          "");
+
+  @Parameters(paramLabel = "NAME", arity = "1..*", description = "The rollout.")
+  java.util.List<String> names;
 
   @Option(
       names = "--to-revision",
@@ -32,6 +54,12 @@ public final class UndoCommand extends ClusterCommand {
 
   @Override
   protected int run(KubernetesClient client, String namespace) {
+    if (names.size() != 1) {
+      err().print(ARGO_USAGE);
+      err().flush();
+      return 2;
+    }
+    String name = names.get(0);
     if (toRevision < 0) {
       throw new ParameterException(spec.commandLine(), "--to-revision must not be negative");
     }

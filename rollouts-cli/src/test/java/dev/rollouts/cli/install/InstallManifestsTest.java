@@ -159,6 +159,17 @@ class InstallManifestsTest {
     for (HasMetadata object : objects("install.yaml")) {
       client.resource(object).createOr(NonDeletingOperation::update);
     }
+    if (client.namespaces().withName("team-a").get() == null) {
+      client
+          .namespaces()
+          .resource(
+              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName("team-a")
+                  .endMetadata()
+                  .build())
+          .create();
+    }
     for (HasMetadata object : objects("namespace-install.yaml")) {
       client.resource(object).inNamespace("team-a").createOr(NonDeletingOperation::update);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.cli.CliCluster;
 import dev.rollouts.cli.Objects;
-import dev.rollouts.cli.simulate.PodSimulator;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -84,14 +84,19 @@ class InstalledControllerCheck {
       // In a pod the client finds the cluster from the service account; here, the kubeconfig.
       builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
       builder.environment().put("HOSTNAME", "rollouts-controller-0");
+      cluster
+          .client()
+          .namespaces()
+          .resource(
+              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(InstallManifests.NAMESPACE)
+                  .endMetadata()
+                  .build())
+          .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
       Process process = builder.start();
       try (PodSimulator pods =
-          new PodSimulator(
-                  cluster.server().newClient(),
-                  Duration.ofMillis(20),
-                  Duration.ofMillis(20),
-                  List.of())
-              .start()) {
+          PodSimulator.of(cluster.server().newClient(), Duration.ofMillis(20)).start()) {
         String health = "http://127.0.0.1:" + healthzPort;
         await("/readyz answers 200", () -> status(health + "/readyz") == 200, log);
         assertThat(status(health + "/healthz")).isEqualTo(200);

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.cli.CliCluster;
 import dev.rollouts.cli.Objects;
-import dev.rollouts.cli.simulate.PodSimulator;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,12 +21,7 @@ class ControllerCommandTest extends ClusterTest {
   @Test
   void theControllerElectsALeaderBringsARolloutToHealthyAndStopsWhenInterrupted() throws Exception {
     try (PodSimulator pods =
-        new PodSimulator(
-                cluster.server().newClient(),
-                Duration.ofMillis(20),
-                Duration.ofMillis(20),
-                List.of())
-            .start()) {
+        PodSimulator.of(cluster.server().newClient(), Duration.ofMillis(20)).start()) {
       CliCluster.Running controller =
           cluster.start(
               "controller", "-n", NAMESPACE, "--metrics-port", "0", "--healthz-port", "0");
@@ -49,12 +43,7 @@ class ControllerCommandTest extends ClusterTest {
   @Test
   void theControllerServesMetricsAndProbesAndIsReadyOnceStarted() throws Exception {
     try (PodSimulator pods =
-        new PodSimulator(
-                cluster.server().newClient(),
-                Duration.ofMillis(20),
-                Duration.ofMillis(20),
-                List.of())
-            .start()) {
+        PodSimulator.of(cluster.server().newClient(), Duration.ofMillis(20)).start()) {
       CliCluster.Running controller =
           cluster.start(
               "controller",

@@ -59,7 +59,7 @@ class ErrorsTest extends ClusterTest {
         cluster
             .server()
             .kubeconfig("shop")
-            .replaceAll("http://localhost:\\d+/", "http://localhost:" + port + "/"));
+            .replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://localhost:" + port + "/"));
 
     CliCluster.Result result =
         CliCluster.runBare("promote", "web", "--kubeconfig", kubeconfig.toString());

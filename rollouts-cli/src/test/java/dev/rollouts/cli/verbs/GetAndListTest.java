@@ -46,6 +46,7 @@ class GetAndListTest extends ClusterTest {
     ReplicaSet canary = cluster.create(Objects.replicaSet(web, "c2", 2, "nginx:2", 1, 1));
     cluster.create(Objects.pod(stable, "aaaaa", true, "2026-01-01T00:00:00Z"));
     cluster.create(Objects.pod(canary, "bbbbb", false, "2026-01-01T00:00:00Z"));
+    cluster.server().createNamespace("other");
     cluster.create(
         Objects.blueGreen("other", "api", "nginx:1"),
         Map.of("phase", "Healthy", "replicas", 3, "availableReplicas", 3));

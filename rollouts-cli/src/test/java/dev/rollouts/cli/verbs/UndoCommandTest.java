@@ -63,6 +63,21 @@ class UndoCommandTest extends ClusterTest {
   }
 
   @Test
+  void undoGivenAKindAndANamePrintsArgosUsageAndChangesNothing() {
+    threeRevisions("undo-usage");
+    String version = cluster.get(NAMESPACE, "undo-usage").getMetadata().getResourceVersion();
+
+    CliCluster.Result result = cluster.run("undo", "rollout", "undo-usage");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("Usage:\n  kubectl argo rollouts undo ROLLOUT_NAME [flags]\n")
+        .contains("--to-revision int   The revision to rollback to.");
+    assertThat(cluster.get(NAMESPACE, "undo-usage").getMetadata().getResourceVersion())
+        .isEqualTo(version);
+  }
+
+  @Test
   void undoToARevisionThatIsNotThereFails() {
     threeRevisions("undo-missing");
 

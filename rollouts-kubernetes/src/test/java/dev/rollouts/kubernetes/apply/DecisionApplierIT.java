@@ -17,7 +17,7 @@ import dev.rollouts.core.traffic.Manifest;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.mapping.ClusterState;
 import dev.rollouts.kubernetes.mapping.PodTemplateHash;
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.RequestMatch;
+import dev.rollouts.kubernetes.sim.Faults.RequestMatch;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -41,6 +41,11 @@ class DecisionApplierIT {
   static final String NS = "shop";
 
   final TestCluster cluster = TestCluster.start();
+
+  {
+    cluster.createNamespace(NS);
+  }
+
   final KubernetesClient client = cluster.client();
   final List<RolloutEvent> recorded = new ArrayList<>();
   final DecisionApplier applier =

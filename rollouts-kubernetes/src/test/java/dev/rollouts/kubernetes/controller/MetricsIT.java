@@ -3,8 +3,8 @@ package dev.rollouts.kubernetes.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.crd.RolloutResource;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import dev.rollouts.kubernetes.sim.Poll;
-import dev.rollouts.kubernetes.sim.SimulatedReplicaSetController;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class MetricsIT {
 
   final TestCluster cluster = TestCluster.start();
-  final SimulatedReplicaSetController pods =
-      new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start();
+  final PodSimulator pods = PodSimulator.of(cluster.newClient(), Duration.ofMillis(20)).start();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final RolloutController controller =
       RolloutController.builder(cluster.newClient())
@@ -35,6 +34,7 @@ class MetricsIT {
 
   @Test
   void reportsEachRolloutsStateReconcilesAndEventsAndForgetsADeletedRollout() {
+    cluster.createNamespace("shop");
     controller.start();
     RolloutResource rollout =
         RolloutResource.of(

@@ -29,6 +29,11 @@ class ShutdownIT {
 
   final TestCluster cluster = TestCluster.start();
 
+  {
+    cluster.createNamespace("rollouts-system");
+    cluster.createNamespace("shop");
+  }
+
   @AfterEach
   void close() {
     cluster.close();

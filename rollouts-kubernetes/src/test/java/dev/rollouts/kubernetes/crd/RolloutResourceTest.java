@@ -2,22 +2,20 @@ package dev.rollouts.kubernetes.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollouts.kubernetes.sim.SimulatedKubernetes;
+import dev.rollouts.kubernetes.sim.SimulatedKubernetesExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-@EnableKubernetesMockClient(crud = true, https = false)
+@ExtendWith(SimulatedKubernetesExtension.class)
 class RolloutResourceTest {
 
   private static final ResourceDefinitionContext ROLLOUTS =
@@ -29,23 +27,13 @@ class RolloutResourceTest {
           .withNamespaced(true)
           .build();
 
-  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-  private static final Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
-
-  KubernetesMockServer server;
   KubernetesClient client;
 
+  /** The simulated cluster has the Rollout CRD (status subresource included) installed. */
   @BeforeEach
-  void registerTheCrdWithAStatusSubresource() {
-    server.expectCustomResource(
-        new CustomResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io")
-            .withVersion("v1alpha1")
-            .withKind("Rollout")
-            .withPlural("rollouts")
-            .withScope("Namespaced")
-            .withStatusSubresource(true)
-            .build());
+  void openTheShopNamespace(SimulatedKubernetes cluster) {
+    cluster.createNamespace("shop");
+    client = cluster.client();
   }
 
   @Test
@@ -131,11 +119,5 @@ class RolloutResourceTest {
   void anAbsentSpecReadsAsAnEmptyTree() {
     assertThat(new RolloutResource().getSpec()).isEmpty();
     assertThat(new RolloutResource().getStatus()).isEmpty();
-  }
-
-  private static Logger quiet(String name) {
-    Logger logger = Logger.getLogger(name);
-    logger.setLevel(Level.WARNING);
-    return logger;
   }
 }

@@ -77,7 +77,6 @@ class BlueGreenPodMetadataIT {
         BlueGreenPromoteIT.engineDecidesBlueGreen(),
         "the engine on this branch does not decide blue-green yet");
     fixture = Fixture.on(backend);
-    fixture.pods.withPods();
     fixture.create(Manifests.service(NS, "web-active", "web"));
     fixture.create(Manifests.service(NS, "web-preview", "web"));
     fixture.controller("controller");

@@ -5,8 +5,8 @@ import static dev.rollouts.kubernetes.it.Manifests.pause;
 import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher;
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.RequestMatch;
+import dev.rollouts.kubernetes.sim.Faults;
+import dev.rollouts.kubernetes.sim.Faults.RequestMatch;
 import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ class FaultsIT {
   static final String AGENT = "controller";
 
   final Fixture fixture = new Fixture();
-  final FaultInjectingDispatcher faults = fixture.cluster.faults();
+  final Faults faults = fixture.cluster.faults();
 
   @AfterEach
   void close() {

@@ -4,8 +4,8 @@ import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.sim.Backend;
 import dev.rollouts.kubernetes.sim.FastClock;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import dev.rollouts.kubernetes.sim.Poll;
-import dev.rollouts.kubernetes.sim.SimulatedReplicaSetController;
 import dev.rollouts.kubernetes.sim.SyncCounter;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.Event;
@@ -36,7 +36,7 @@ final class Fixture implements AutoCloseable {
 
   final TestCluster cluster;
   final KubernetesClient admin;
-  final SimulatedReplicaSetController pods;
+  final PodSimulator pods;
 
   /** The controllers' accelerated clock: ten times real time, one for the whole test. */
   final FastClock clock = new FastClock(10);
@@ -53,10 +53,7 @@ final class Fixture implements AutoCloseable {
     cluster = TestCluster.start(backend);
     admin = cluster.client();
     cluster.createNamespace(NS);
-    pods =
-        new SimulatedReplicaSetController(
-                cluster.newClient("simulated-kubelet"), Duration.ofMillis(30))
-            .start();
+    pods = PodSimulator.of(cluster.newClient("simulated-kubelet"), Duration.ofMillis(30)).start();
   }
 
   /** A world on {@code backend}; the test is skipped, saying why, where the backend cannot run. */

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.controller.LeaderElection;
 import dev.rollouts.kubernetes.controller.RolloutController;
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.RequestMatch;
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.Served;
+import dev.rollouts.kubernetes.sim.Faults.RequestMatch;
+import dev.rollouts.kubernetes.sim.Faults.Served;
 import dev.rollouts.kubernetes.sim.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas of a controller with leader election: only the one holding the lease acts. */
@@ -42,6 +43,11 @@ class LeaderElectionIT {
         .faults()
         .count(
             r -> r.userAgent().equals(userAgent) && r.isWrite() && !r.path().contains("/leases"));
+  }
+
+  @BeforeEach
+  void createTheLeaseNamespace() {
+    fixture.cluster.createNamespace("rollouts-system");
   }
 
   @Test

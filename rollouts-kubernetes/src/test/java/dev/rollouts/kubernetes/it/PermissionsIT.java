@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rollouts.kubernetes.controller.ControllerPermissions;
 import dev.rollouts.kubernetes.controller.LeaderElection;
 import dev.rollouts.kubernetes.controller.RolloutController;
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher.Served;
+import dev.rollouts.kubernetes.sim.Faults.Served;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +58,17 @@ class PermissionsIT {
   void everyRequestOfTheScenariosIsAllowedByTheRules() {
     ScenarioTable.Runner leading =
         (client, clock, rate, syncs) -> {
+          if (client.namespaces().withName("rollouts-system").get() == null) {
+            client
+                .namespaces()
+                .resource(
+                    new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("rollouts-system")
+                        .endMetadata()
+                        .build())
+                .create();
+          }
           RolloutController controller =
               RolloutController.builder(client)
                   .clock(clock, rate)

@@ -6,7 +6,7 @@ import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.controller.ControllerMetrics;
-import dev.rollouts.kubernetes.sim.FaultInjectingDispatcher;
+import dev.rollouts.kubernetes.sim.Faults;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class ScenarioTable {
     }
 
     /** Runs the scenario as {@link #runWith} does; returns every request the runner made. */
-    public List<FaultInjectingDispatcher.Served> runAndListRequests(Runner runner) {
+    public List<Faults.Served> runAndListRequests(Runner runner) {
       try (Fixture fixture = new Fixture()) {
         fixture.run(RUNNER_AGENT, runner);
         story.accept(fixture);

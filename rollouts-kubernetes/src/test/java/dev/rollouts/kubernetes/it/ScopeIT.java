@@ -46,6 +46,7 @@ class ScopeIT {
     fixture.controller("default", b -> b);
     fixture.create(rollout("shop", "checkout", "team-a"));
     fixture.create(rollout("shop", "search", null));
+    fixture.cluster.createNamespace("other");
     fixture.create(rollout("other", "billing", "team-a"));
 
     fixture.awaitHealthyOn("checkout", "app:1");

@@ -111,8 +111,8 @@ public final class AdapterFigures {
    */
   static void requestsPerStep(int workers) {
     try (TestCluster cluster = TestCluster.start();
-        SimulatedReplicaSetController pods =
-            new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(5)).start()) {
+        PodSimulator pods = PodSimulator.of(cluster.newClient(), Duration.ofMillis(5)).start()) {
+      cluster.createNamespace("bench");
       Counting metrics = new Counting();
       RolloutController controller = controller(cluster.newClient(AGENT), workers, metrics);
       controller.start();
@@ -141,10 +141,9 @@ public final class AdapterFigures {
           () -> "");
       Poll.sleep(500);
 
-      Predicate<FaultInjectingDispatcher.Served> ours = r -> r.userAgent().equals(AGENT);
+      Predicate<Faults.Served> ours = r -> r.userAgent().equals(AGENT);
       long before = cluster.faults().count(ours);
-      long writesBefore =
-          cluster.faults().count(ours.and(FaultInjectingDispatcher.Served::isWrite));
+      long writesBefore = cluster.faults().count(ours.and(Faults.Served::isWrite));
       long eventsBefore = cluster.faults().count(ours.and(r -> r.path().contains("/events")));
       long reconcilesBefore = metrics.reconciles.sum();
       admin
@@ -177,8 +176,7 @@ public final class AdapterFigures {
           () -> "");
       Poll.sleep(500);
       long requests = cluster.faults().count(ours) - before;
-      long writes =
-          cluster.faults().count(ours.and(FaultInjectingDispatcher.Served::isWrite)) - writesBefore;
+      long writes = cluster.faults().count(ours.and(Faults.Served::isWrite)) - writesBefore;
       long events =
           cluster.faults().count(ours.and(r -> r.path().contains("/events"))) - eventsBefore;
       long reconciles = metrics.reconciles.sum() - reconcilesBefore;
@@ -200,8 +198,8 @@ public final class AdapterFigures {
    */
   static void manyRollouts(int count, int workers) throws Exception {
     try (TestCluster cluster = TestCluster.start();
-        SimulatedReplicaSetController pods =
-            new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(5)).start()) {
+        PodSimulator pods = PodSimulator.of(cluster.newClient(), Duration.ofMillis(5)).start()) {
+      cluster.createNamespace("bench");
       KubernetesClient admin = cluster.client();
       Counting first = new Counting();
       RolloutController controller = controller(cluster.newClient(AGENT), workers, first);

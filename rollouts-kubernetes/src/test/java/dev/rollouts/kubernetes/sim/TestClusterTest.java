@@ -29,6 +29,11 @@ class TestClusterTest {
           .build();
 
   final TestCluster cluster = TestCluster.start();
+
+  {
+    cluster.createNamespace("ns");
+  }
+
   final KubernetesClient client = cluster.client();
 
   @AfterEach
@@ -68,8 +73,7 @@ class TestClusterTest {
 
   @Test
   void simulatedControllerBringsStatusToSpecAfterAScale() {
-    try (var sim =
-        new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start()) {
+    try (var sim = PodSimulator.of(cluster.newClient(), Duration.ofMillis(20)).start()) {
       client.resource(replicaSet("web", "nginx:1", 3)).create();
       Poll.until(
           "3 available",
@@ -87,8 +91,7 @@ class TestClusterTest {
 
   @Test
   void podsOfANeverReadyImageExistButAreNeverReady() {
-    try (var sim =
-        new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start()) {
+    try (var sim = PodSimulator.of(cluster.newClient(), Duration.ofMillis(20)).start()) {
       sim.neverReady("nginx:broken");
       client.resource(replicaSet("good", "nginx:1", 2)).create();
       client.resource(replicaSet("bad", "nginx:broken", 2)).create();
@@ -110,9 +113,7 @@ class TestClusterTest {
   @Test
   void anInjectedFaultAnswersTheMatchingRequestsThenTheServerServesAgain() {
     client.resource(replicaSet("web", "nginx:1", 1)).create();
-    cluster
-        .faults()
-        .fail(FaultInjectingDispatcher.RequestMatch.of("GET", "/replicasets/web"), 500, 1);
+    cluster.faults().fail(Faults.RequestMatch.of("GET", "/replicasets/web"), 500, 1);
     KubernetesClient noRetries = cluster.newClientWithoutRetries();
 
     assertThatThrownBy(() -> noRetries.apps().replicaSets().inNamespace("ns").withName("web").get())

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.sim.FastClock;
+import dev.rollouts.kubernetes.sim.PodSimulator;
 import dev.rollouts.kubernetes.sim.Poll;
-import dev.rollouts.kubernetes.sim.SimulatedReplicaSetController;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -31,8 +31,7 @@ class ShopOperatorIT {
 
   final TestCluster cluster = TestCluster.start();
   final KubernetesClient admin = cluster.client();
-  final SimulatedReplicaSetController pods =
-      new SimulatedReplicaSetController(cluster.newClient(), Duration.ofMillis(20)).start();
+  final PodSimulator pods = PodSimulator.of(cluster.newClient(), Duration.ofMillis(20)).start();
 
   /** examples/canary.yaml pauses 10 s twice: at twenty times real time, half a second each. */
   final FastClock clock = new FastClock(20);

@@ -89,6 +89,10 @@ public final class RolloutActions {
 
   private static Patches promoteFull(RolloutResource rollout) {
     Patches p = Patches.of(rollout);
+    if (Tree.isTrue(rollout.getSpec(), "paused")) {
+      // as Argo's plugin does for promote, full or not: a paused rollout is unpaused too
+      p.spec().set(false, "spec", "paused");
+    }
     Optional<String> current = Tree.string(rollout.getStatus(), "currentPodHash");
     if (current.isEmpty() || !current.equals(Tree.string(rollout.getStatus(), "stableRS"))) {
       p.status().set(true, "status", "promoteFull");

@@ -10,8 +10,8 @@ import org.immutables.value.Value;
 
 /**
  * A Rollout as {@code kubectl argo rollouts get rollout} shows it: the summary above the tree and
- * the tree of revisions, ReplicaSets and pods. Built by {@link RolloutInfos#of}; rendered by {@link
- * TreeView} and {@link JsonView}.
+ * the tree of revisions, ReplicaSets and pods. Built by {@link RolloutInfos#of}; rendered by the
+ * CLI's {@code TreeView} and {@code JsonView}, and by the dashboard.
  *
  * <p>Holds timestamps, not ages: two infos are equal when nothing shown but the ages differs.
  */
