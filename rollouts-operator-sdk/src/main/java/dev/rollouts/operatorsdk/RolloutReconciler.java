@@ -297,7 +297,7 @@ public final class RolloutReconciler implements Reconciler<RolloutResource> {
     private Duration conflictDelay = Duration.ofMillis(100);
     private Clock clock = Clock.systemUTC();
     private double clockRate = 1.0;
-    private boolean watchAnalysisRuns = true;
+    private boolean watchAnalysisRuns = false;
 
     private Builder() {}
 

@@ -87,7 +87,11 @@ class PermissionsIT {
     for (ScenarioTable.Scenario scenario :
         List.of(
             ScenarioTable.Scenario.BLUE_GREEN_PROMOTE, ScenarioTable.Scenario.ABORT_AND_RETRY)) {
-      scenario.runAndListRequests(leading).forEach(r -> made.add(access(r)));
+      scenario.runAndListRequests(leading).stream()
+          .map(PermissionsIT::access)
+          // the runner itself creates the Lease's namespace (the simulated cluster requires it)
+          .filter(a -> !a.startsWith(" namespaces "))
+          .forEach(made::add);
     }
 
     assertThat(made)
