@@ -207,6 +207,20 @@ final class Fixture implements AutoCloseable {
 
   /** {@code kubectl argo rollouts set image}: a new pod template. */
   void setImage(String name, String image) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        setImageOnce(name, image);
+        return;
+      } catch (KubernetesClientException e) {
+        // the controller wrote the Rollout in between: read it again, as kubectl does
+        if (e.getCode() != 409 || attempt > 50) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void setImageOnce(String name, String image) {
     admin
         .resources(RolloutResource.class)
         .inNamespace(NS)
