@@ -122,6 +122,11 @@ public final class CliCluster implements AutoCloseable {
       return out.toString();
     }
 
+    /** What it printed on standard error so far. */
+    public String err() {
+      return err.toString();
+    }
+
     /** Waits until standard output contains {@code text}, or the run ends. */
     public void awaitOutput(String text) throws InterruptedException {
       while (!out().contains(text) && thread.isAlive()) {

@@ -1,13 +1,25 @@
 package dev.rollouts.cli.verbs;
 
 import dev.rollouts.cli.ClusterCommand;
+import dev.rollouts.cli.CommandFailure;
+import dev.rollouts.cli.controller.ControllerEndpoints;
+import dev.rollouts.cli.controller.JsonLogStream;
 import dev.rollouts.kubernetes.controller.LeaderElection;
+import dev.rollouts.kubernetes.controller.MicrometerMetrics;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.notify.NotificationSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,14 +40,18 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  rollouts controller",
-      "  rollouts controller -n shop --no-leader-elect"
+      "  rollouts controller -n shop --no-leader-elect",
+      "  rollouts controller --instance-id team-a --log-format json --metrics-port 9090"
     })
 public final class ControllerCommand extends ClusterCommand {
 
   @Option(
       names = "--instance-id",
       paramLabel = "ID",
-      description = "Only Rollouts labelled argo-rollouts.argoproj.io/controller-instance-id=ID.")
+      description =
+          "Only Rollouts labelled argo-rollouts.argoproj.io/controller-instance-id=ID; without it,"
+              + " only Rollouts without that label (as Argo Rollouts' --instance-id), so that"
+              + " Rollouts move between controllers one label at a time.")
   String instanceId;
 
   @Option(
@@ -84,6 +100,44 @@ public final class ControllerCommand extends ClusterCommand {
               + " --self-service-notification-enabled).")
   boolean selfServiceNotifications;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "8090",
+      description =
+          "Serve /metrics (Prometheus text format) on this port; 0 picks a free one, printed at"
+              + " start (default: ${DEFAULT-VALUE}, as Argo Rollouts).")
+  int metricsPort;
+
+  @Option(
+      names = "--healthz-port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description =
+          "Serve /healthz and /readyz on this port; 0 picks a free one, printed at start"
+              + " (default: ${DEFAULT-VALUE}, as Argo Rollouts).")
+  int healthzPort;
+
+  @Option(
+      names = "--listen-address",
+      paramLabel = "HOST",
+      defaultValue = "0.0.0.0",
+      description = "The address the endpoints listen on (default: ${DEFAULT-VALUE}).")
+  String listenAddress;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (default) or json: one JSON object per log record on stderr.")
+  LogFormat logFormat;
+
+  /** How the controller logs. */
+  enum LogFormat {
+    text,
+    json
+  }
+
   @Override
   protected Config configure(Config config) {
     config.setRequestRetryBackoffLimit(Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
@@ -91,8 +145,14 @@ public final class ControllerCommand extends ClusterCommand {
   }
 
   @Override
-  protected int run(KubernetesClient client, String namespace) throws InterruptedException {
-    RolloutController.Builder builder = RolloutController.builder(client).workers(workers);
+  protected int run(KubernetesClient client, String namespace)
+      throws InterruptedException, IOException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    RolloutController.Builder builder =
+        RolloutController.builder(client).workers(workers).metrics(MicrometerMetrics.of(registry));
     cluster.explicitNamespace().ifPresent(builder::namespace);
     if (instanceId != null) {
       builder.instanceId(instanceId);
@@ -112,30 +172,58 @@ public final class ControllerCommand extends ClusterCommand {
                   cluster.explicitNamespace().orElse(NotificationSettings.DEFAULT_NAMESPACE))
               .selfService(selfServiceNotifications));
     }
-    RolloutController controller = builder.build();
+    RolloutController controller;
+    try {
+      controller = builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    ControllerEndpoints endpoints;
+    try {
+      endpoints = endpoints(registry, controller);
+    } catch (CommandFailure e) {
+      controller.close();
+      throw e;
+    }
+    PrintStream originalErr = logFormat == LogFormat.json ? JsonLogStream.install() : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               controller.close();
+              endpoints.close();
               stopped.countDown();
             },
             "rollouts-controller-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       controller.start();
-      err()
-          .println(
-              "rollouts controller started, watching "
-                  + cluster.explicitNamespace().map(n -> "namespace " + n).orElse("every namespace")
-                  + (leaderElect ? ", acting while it holds the Lease " + leaseName : "")
-                  + "; Ctrl-C to stop");
-      err().flush();
+      String started =
+          "rollouts controller started, watching "
+              + cluster.explicitNamespace().map(n -> "namespace " + n).orElse("every namespace")
+              + (leaderElect ? ", acting while it holds the Lease " + leaseName : "")
+              + ", serving /metrics on port "
+              + endpoints.metricsPort()
+              + " and /healthz, /readyz on port "
+              + endpoints.healthPort()
+              + "; Ctrl-C to stop";
+      if (originalErr != null) {
+        System.err.println(started); // one JSON record, as every log line
+        System.err.flush();
+      } else {
+        err().println(started);
+        err().flush();
+      }
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       controller.close();
+      endpoints.close();
+      if (originalErr != null) {
+        System.err.flush();
+        System.setErr(originalErr);
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -143,6 +231,25 @@ public final class ControllerCommand extends ClusterCommand {
       }
     }
     return 0;
+  }
+
+  /** The endpoints, serving before the controller starts (/readyz says 503 until it has). */
+  private ControllerEndpoints endpoints(
+      PrometheusMeterRegistry registry, RolloutController controller) {
+    try {
+      return ControllerEndpoints.start(
+          listenAddress, metricsPort, healthzPort, registry, controller::isReady);
+    } catch (IOException e) {
+      throw new CommandFailure(
+          "cannot serve /metrics on "
+              + listenAddress
+              + ":"
+              + metricsPort
+              + " and /healthz on port "
+              + healthzPort
+              + ": "
+              + e.getMessage());
+    }
   }
 
   private static String identity() {

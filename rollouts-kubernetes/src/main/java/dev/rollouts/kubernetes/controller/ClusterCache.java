@@ -4,7 +4,6 @@ import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.mapping.ClusterState;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -17,14 +16,10 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,16 +33,12 @@ import org.slf4j.LoggerFactory;
  * the Rollout it concerns: through the controller owner reference, then through selectors and the
  * names a Rollout's strategy refers to.
  */
-final class ClusterCache implements AutoCloseable {
+final class ClusterCache implements ClusterView, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCache.class);
 
-  /** Argo's label that assigns a Rollout to one controller instance. */
-  static final String INSTANCE_ID_LABEL = "argo-rollouts.argoproj.io/controller-instance-id";
-
-  private static final String BY_OWNER = "byOwner";
-  private static final String BY_REFERENCE = "byReference";
-  private static final String ORPHAN = "<no controller>";
+  private static final String BY_OWNER = RolloutReferences.BY_OWNER;
+  private static final String BY_REFERENCE = RolloutReferences.BY_REFERENCE;
 
   private final Optional<String> instanceId;
   private final SharedIndexInformer<RolloutResource> rollouts;
@@ -67,12 +58,12 @@ final class ClusterCache implements AutoCloseable {
     var rolloutOps = scope(client.resources(RolloutResource.class), namespace);
     var selected =
         instanceId.isPresent()
-            ? rolloutOps.withLabel(INSTANCE_ID_LABEL, instanceId.get())
-            : rolloutOps.withoutLabel(INSTANCE_ID_LABEL);
+            ? rolloutOps.withLabel(RolloutReferences.INSTANCE_ID_LABEL, instanceId.get())
+            : rolloutOps.withoutLabel(RolloutReferences.INSTANCE_ID_LABEL);
     rollouts = informer(selected, resyncMillis);
-    rollouts.addIndexers(Map.of(BY_REFERENCE, ClusterCache::referencedNames));
+    rollouts.addIndexers(Map.of(BY_REFERENCE, RolloutReferences::referencedKeys));
     replicaSets = informer(scope(client.apps().replicaSets(), namespace), resyncMillis);
-    replicaSets.addIndexers(Map.of(BY_OWNER, ClusterCache::ownerKey));
+    replicaSets.addIndexers(Map.of(BY_OWNER, RolloutReferences::ownerKeys));
     services = informer(scope(client.services(), namespace), resyncMillis);
     ingresses = informer(scope(client.network().v1().ingresses(), namespace), resyncMillis);
 
@@ -134,7 +125,8 @@ final class ClusterCache implements AutoCloseable {
   }
 
   /** The Rollout of this key, if this controller manages it. */
-  Optional<RolloutResource> rollout(String key) {
+  @Override
+  public Optional<RolloutResource> rollout(String key) {
     return Optional.ofNullable(rollouts.getStore().getByKey(key)).filter(this::selects);
   }
 
@@ -143,25 +135,18 @@ final class ClusterCache implements AutoCloseable {
    * namespace, which it may adopt), the Services its strategy names, the Ingresses of its
    * namespace.
    */
-  ClusterState stateOf(RolloutResource rollout) {
-    String namespace = rollout.getMetadata().getNamespace();
-    List<ReplicaSet> rs = new ArrayList<>(replicaSets.getIndexer().byIndex(BY_OWNER, key(rollout)));
-    rs.addAll(replicaSets.getIndexer().byIndex(BY_OWNER, namespace + "/" + ORPHAN));
-    Set<String> names = Set.copyOf(referencedNames(rollout));
-    List<Service> svc =
-        services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
-            .filter(s -> names.contains(key(s)))
-            .toList();
-    return ClusterState.builder()
-        .rollout(rollout)
-        .replicaSets(rs)
-        .services(svc)
-        .ingresses(ingresses.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace))
-        .build();
+  @Override
+  public ClusterState stateOf(RolloutResource rollout) {
+    return RolloutReferences.stateOf(
+        rollout,
+        owner -> replicaSets.getIndexer().byIndex(BY_OWNER, owner),
+        namespace -> services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace),
+        namespace -> ingresses.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
   }
 
   /** The {@code resourceVersion} the cache holds for {@code kind namespace/name}, if any. */
-  Optional<String> resourceVersion(String kind, String key) {
+  @Override
+  public Optional<String> resourceVersion(String kind, String key) {
     SharedIndexInformer<? extends HasMetadata> informer =
         switch (kind) {
           case RolloutResource.KIND -> rollouts;
@@ -180,75 +165,20 @@ final class ClusterCache implements AutoCloseable {
 
   /** Whether this controller manages {@code rollout}: the label selector, checked again in code. */
   boolean selects(RolloutResource rollout) {
-    Map<String, String> labels =
-        Optional.ofNullable(rollout.getMetadata().getLabels()).orElse(Map.of());
-    return instanceId
-        .map(id -> id.equals(labels.get(INSTANCE_ID_LABEL)))
-        .orElse(!labels.containsKey(INSTANCE_ID_LABEL));
+    return RolloutReferences.selects(instanceId, rollout);
   }
 
   /** The keys of the Rollouts an event on {@code object} concerns. */
   private Collection<String> rolloutsOf(HasMetadata object, boolean adoptable) {
-    String namespace = object.getMetadata().getNamespace();
-    Set<String> keys = new LinkedHashSet<>();
-    controllerOf(object).ifPresent(owner -> keys.add(namespace + "/" + owner.getName()));
-    if (keys.isEmpty() && adoptable && object instanceof ReplicaSet rs) {
-      Map<String, String> labels =
-          Optional.ofNullable(rs.getMetadata().getLabels()).orElse(Map.of());
-      rollouts.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
-          .filter(r -> Selectors.matches(r.getSpec().get("selector"), labels))
-          .forEach(r -> keys.add(key(r)));
-    }
-    rollouts.getIndexer().byIndex(BY_REFERENCE, key(object)).forEach(r -> keys.add(key(r)));
-    return keys;
-  }
-
-  private static Optional<OwnerReference> controllerOf(HasMetadata object) {
-    return object.getMetadata().getOwnerReferences().stream()
-        .filter(o -> Boolean.TRUE.equals(o.getController()))
-        .filter(
-            o ->
-                RolloutResource.KIND.equals(o.getKind())
-                    && Objects.toString(o.getApiVersion(), "")
-                        .startsWith(RolloutResource.GROUP + "/"))
-        .findFirst();
-  }
-
-  /** Index of ReplicaSets: the key of the Rollout that controls it, or the namespace's orphans. */
-  private static List<String> ownerKey(ReplicaSet rs) {
-    String namespace = rs.getMetadata().getNamespace();
-    boolean hasController =
-        rs.getMetadata().getOwnerReferences().stream()
-            .anyMatch(o -> Boolean.TRUE.equals(o.getController()));
-    return controllerOf(rs)
-        .map(o -> List.of(namespace + "/" + o.getName()))
-        .orElse(hasController ? List.of() : List.of(namespace + "/" + ORPHAN));
-  }
-
-  /**
-   * Index of Rollouts: {@code namespace/name} for every string in {@code spec.strategy}, so that
-   * the Services and Ingresses a strategy names map back to it. Broader than needed, which only
-   * costs a sync.
-   */
-  private static List<String> referencedNames(RolloutResource rollout) {
-    Set<String> names = new LinkedHashSet<>();
-    collectStrings(rollout.getSpec().get("strategy"), names);
-    String namespace = rollout.getMetadata().getNamespace();
-    return names.stream().map(n -> namespace + "/" + n).toList();
-  }
-
-  private static void collectStrings(Object tree, Set<String> into) {
-    if (tree instanceof String s) {
-      into.add(s);
-    } else if (tree instanceof Map<?, ?> map) {
-      map.values().forEach(v -> collectStrings(v, into));
-    } else if (tree instanceof List<?> list) {
-      list.forEach(v -> collectStrings(v, into));
-    }
+    return RolloutReferences.rolloutsOf(
+        object,
+        adoptable,
+        namespace -> rollouts.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace),
+        key -> rollouts.getIndexer().byIndex(BY_REFERENCE, key));
   }
 
   static String key(HasMetadata object) {
-    return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    return RolloutReferences.key(object);
   }
 
   private static <T> ResourceEventHandler<T> handler(Consumer<T> onChange) {

@@ -25,7 +25,7 @@ final class DefaultRolloutController implements RolloutController {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRolloutController.class);
 
-  private final RolloutController.Builder settings;
+  private final ControllerSettings settings;
   private final ScheduledExecutorService timer;
   private final WorkQueue queue;
   private final ClusterCache cache;
@@ -36,24 +36,27 @@ final class DefaultRolloutController implements RolloutController {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean acting;
+  private volatile boolean ready;
 
-  DefaultRolloutController(RolloutController.Builder settings) {
+  DefaultRolloutController(ControllerSettings settings) {
     this.settings = settings;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rollouts-controller-timer"));
-    this.queue = new WorkQueue(settings.retryBaseDelay, settings.retryMaxDelay, timer);
+    this.queue = new WorkQueue(settings.retryBaseDelay(), settings.retryMaxDelay(), timer);
     this.cache =
         new ClusterCache(
-            settings.client,
-            settings.namespace,
-            settings.instanceId,
-            settings.resyncPeriod,
+            settings.client(),
+            settings.namespace(),
+            settings.instanceId(),
+            settings.resyncPeriod(),
             queue::add);
     this.leadership =
-        settings.leaderElection.map(
-            config ->
-                new Leadership(
-                    settings.client, config, this::startActing, this::stopActing, timer));
+        settings
+            .leaderElection()
+            .map(
+                config ->
+                    new Leadership(
+                        settings.client(), config, this::startActing, this::stopActing, timer));
     WriteGuard guard =
         () -> {
           if (!acting || closed.get()) {
@@ -61,31 +64,43 @@ final class DefaultRolloutController implements RolloutController {
                 "this controller is not acting (not leading, or closed)");
           }
         };
-    EventRecorder kubernetes = EventRecorder.kubernetes(settings.client, COMPONENT);
+    EventRecorder kubernetes = EventRecorder.kubernetes(settings.client(), COMPONENT);
     this.notifications =
-        settings.notifications.map(
+        settings.notifications().map(
             n ->
                 new ClusterNotifications(
-                    settings.client,
-                    settings.metrics.notificationListener().map(n::listener).orElse(n),
+                    settings.client(),
+                    settings.metrics().notificationListener().map(n::listener).orElse(n),
                     this::isActive,
                     kubernetes));
     EventRecorder events = (rollout, event) -> record(kubernetes, rollout, event);
     this.sync =
         new RolloutSync(
             cache,
-            settings.engine,
-            DecisionApplier.create(settings.client, events, guard),
-            new Expectations(settings.expectationTimeout),
-            settings.clock,
-            settings.metrics);
+            settings.engine(),
+            DecisionApplier.create(settings.client(), events, guard),
+            new Expectations(settings.expectationTimeout()),
+            settings.clock(),
+            settings.metrics());
   }
 
   private void record(EventRecorder kubernetes, RolloutResource rollout, RolloutEvent event) {
     kubernetes.record(rollout, event);
-    settings.metrics.eventRecorded(
-        rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), event);
+    settings
+        .metrics()
+        .eventRecorded(
+            rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), event);
     notifications.ifPresent(n -> n.onEvent(rollout, event));
+  }
+
+  /** The settings this controller runs with: for tests. */
+  ControllerSettings settings() {
+    return settings;
+  }
+
+  /** How many of its worker threads are alive: for tests. */
+  long workersAlive() {
+    return workers.stream().filter(Thread::isAlive).count();
   }
 
   @Override
@@ -96,28 +111,29 @@ final class DefaultRolloutController implements RolloutController {
     try {
       // As Argo (PR #3075): the notification informers are synced before the others.
       for (ClusterNotifications n : notifications.stream().toList()) {
-        n.start(settings.startTimeout);
+        n.start(settings.startTimeout());
       }
-      cache.start(settings.startTimeout);
+      cache.start(settings.startTimeout());
     } catch (Exception e) {
       close();
       throw new IllegalStateException(
-          "the caches did not fill within " + settings.startTimeout + ": " + e, e);
+          "the caches did not fill within " + settings.startTimeout() + ": " + e, e);
     }
-    for (int i = 0; i < settings.workers; i++) {
+    for (int i = 0; i < settings.workers(); i++) {
       Thread worker = daemon(this::work, "rollouts-worker-" + i);
       workers.add(worker);
       worker.start();
     }
     LOG.info(
         "started: namespace {}, instance id {}, {} workers, leader election {}",
-        settings.namespace.orElse("(all)"),
-        settings.instanceId.orElse("(none)"),
-        settings.workers,
+        settings.namespace().orElse("(all)"),
+        settings.instanceId().orElse("(none)"),
+        settings.workers(),
         settings
-            .leaderElection
+            .leaderElection()
             .map(l -> "on lease " + l.leaseNamespace() + "/" + l.leaseName())
             .orElse("off"));
+    ready = true;
     leadership.ifPresentOrElse(Leadership::start, this::startActing);
   }
 
@@ -132,6 +148,11 @@ final class DefaultRolloutController implements RolloutController {
   private void stopActing() {
     acting = false;
     queue.clear();
+  }
+
+  @Override
+  public boolean isReady() {
+    return ready && !closed.get();
   }
 
   @Override
@@ -195,8 +216,9 @@ final class DefaultRolloutController implements RolloutController {
     } finally {
       MDC.remove("rollout");
     }
-    settings.metrics.reconciled(
-        namespace, name, Duration.ofNanos(System.nanoTime() - began), outcome);
+    settings
+        .metrics()
+        .reconciled(namespace, name, Duration.ofNanos(System.nanoTime() - began), outcome);
   }
 
   @Override
@@ -205,21 +227,37 @@ final class DefaultRolloutController implements RolloutController {
       return;
     }
     acting = false;
+    // Closing is often what an interrupt asks for: clear the flag so that releasing the Lease and
+    // waiting for the workers are not cut short, and set it again at the end.
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + settings.closeTimeout().toNanos();
     leadership.ifPresent(Leadership::close);
     queue.shutDown();
     for (Thread worker : workers) {
       worker.interrupt();
     }
     for (Thread worker : workers) {
+      long left = deadline - System.nanoTime();
       try {
-        worker.join(5_000);
+        if (left > 0) {
+          worker.join(Math.max(1, left / 1_000_000));
+        }
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true;
+      }
+      if (worker.isAlive()) {
+        LOG.warn(
+            "{} did not stop within {}; leaving it (a daemon thread)",
+            worker.getName(),
+            settings.closeTimeout());
       }
     }
     notifications.ifPresent(ClusterNotifications::close);
     cache.close();
     timer.shutdownNow();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     LOG.info("stopped");
   }
 
@@ -231,8 +269,8 @@ final class DefaultRolloutController implements RolloutController {
 
   /** A delay in the clock's time as real time (the same, unless the clock runs faster). */
   private Duration realTime(Duration clockTime) {
-    return settings.clockRate == 1.0
+    return settings.clockRate() == 1.0
         ? clockTime
-        : Duration.ofNanos((long) (clockTime.toNanos() / settings.clockRate));
+        : Duration.ofNanos((long) (clockTime.toNanos() / settings.clockRate()));
   }
 }

@@ -102,7 +102,11 @@ final class Leadership implements AutoCloseable {
     return leading;
   }
 
-  /** Stops leading at once and releases the lease. */
+  /**
+   * Stops leading at once and releases the lease before it returns: cancelling the elector runs
+   * fabric8's release on cancel in this thread (it shortens the lease to one second, so another
+   * replica may lead at once).
+   */
   @Override
   public synchronized void close() {
     closed = true;

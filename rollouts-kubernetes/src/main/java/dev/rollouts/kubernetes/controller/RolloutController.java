@@ -46,7 +46,17 @@ public interface RolloutController extends AutoCloseable {
   /** Whether this controller acts now: started, and leading if it elects a leader. */
   boolean isActive();
 
-  /** Stops acting, releases the lease, stops watching. Idempotent. */
+  /**
+   * Whether this controller is ready: started (its caches filled, its workers running) and not
+   * closed, whether it acts or stands by for the lease. What a readiness probe reports.
+   */
+  boolean isReady();
+
+  /**
+   * Stops acting, releases the lease, stops the workers and the watches; returns within the
+   * {@linkplain Builder#closeTimeout close timeout} (plus the time to release the lease), even if a
+   * sync under way has not ended by then. Idempotent; never exits the JVM.
+   */
   @Override
   void close();
 
@@ -55,62 +65,69 @@ public interface RolloutController extends AutoCloseable {
     return new Builder(client);
   }
 
-  /** Builds a {@link RolloutController}; every setting has a default. */
+  /**
+   * Builds a {@link RolloutController}; every setting has a default. Setters only collect: {@link
+   * #build()} checks every setting and fails naming the first wrong one, and the controller it
+   * returns holds its own immutable copy of them, so changing the builder afterwards changes no
+   * controller. A builder may build several controllers.
+   */
   final class Builder {
-    final KubernetesClient client;
-    Optional<String> namespace = Optional.empty();
-    Optional<String> instanceId = Optional.empty();
-    int workers = 2;
-    RolloutEngine engine;
-    Optional<LeaderElection> leaderElection = Optional.empty();
-    ControllerMetrics metrics = ControllerMetrics.none();
-    Optional<NotificationSettings> notifications = Optional.empty();
-    Duration resyncPeriod = Duration.ofMinutes(5);
-    Duration retryBaseDelay = Duration.ofMillis(100);
-    Duration retryMaxDelay = Duration.ofSeconds(60);
-    Duration expectationTimeout = Duration.ofSeconds(30);
-    Duration startTimeout = Duration.ofMinutes(2);
-    Clock clock = Clock.systemUTC();
-    double clockRate = 1.0;
+    private final KubernetesClient client;
+    private Optional<String> namespace = Optional.empty();
+    private Optional<String> instanceId = Optional.empty();
+    private int workers = 2;
+    private Optional<RolloutEngine> engine = Optional.empty();
+    private Optional<LeaderElection> leaderElection = Optional.empty();
+    private ControllerMetrics metrics = ControllerMetrics.none();
+    private Optional<NotificationSettings> notifications = Optional.empty();
+    private Duration resyncPeriod = Duration.ofMinutes(5);
+    private Duration retryBaseDelay = Duration.ofMillis(100);
+    private Duration retryMaxDelay = Duration.ofSeconds(60);
+    private Duration expectationTimeout = Duration.ofSeconds(30);
+    private Duration startTimeout = Duration.ofMinutes(2);
+    private Duration closeTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+    private double clockRate = 1.0;
 
     private Builder(KubernetesClient client) {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** Watch and manage Rollouts of this namespace only. Default: every namespace. */
+    /**
+     * Watch and manage Rollouts of this namespace only (a namespace name). Default: every
+     * namespace.
+     */
     public Builder namespace(String namespace) {
-      this.namespace = Optional.of(namespace);
+      this.namespace = Optional.of(Objects.requireNonNull(namespace, "namespace"));
       return this;
     }
 
     /**
-     * Manage only Rollouts labelled {@code argo-rollouts.argoproj.io/controller-instance-id: <id>},
-     * as Argo does, so that two controllers can share a cluster. Default: only Rollouts without
-     * that label.
+     * Manage only Rollouts labelled {@code argo-rollouts.argoproj.io/controller-instance-id: <id>}
+     * (a label value), as Argo's {@code --instance-id} does, so that two controllers can share a
+     * cluster. Default: only Rollouts without that label, as Argo's controller without {@code
+     * --instance-id}.
      */
     public Builder instanceId(String instanceId) {
-      this.instanceId = Optional.of(instanceId);
+      this.instanceId = Optional.of(Objects.requireNonNull(instanceId, "instanceId"));
       return this;
     }
 
-    /** Rollouts synced in parallel (each Rollout by one worker at a time). Default: 2. */
+    /** Rollouts synced in parallel (each Rollout by one worker at a time), 1 to 256. Default: 2. */
     public Builder workers(int workers) {
-      if (workers < 1) {
-        throw new IllegalArgumentException("workers must be at least 1, was " + workers);
-      }
       this.workers = workers;
       return this;
     }
 
     /** The engine. Default: {@link RolloutEngine#withInstalledPlugins()}. */
     public Builder engine(RolloutEngine engine) {
-      this.engine = Objects.requireNonNull(engine, "engine");
+      this.engine = Optional.of(Objects.requireNonNull(engine, "engine"));
       return this;
     }
 
     /** Act only while holding this lease. Default: no leader election (the host decides). */
     public Builder leaderElection(LeaderElection leaderElection) {
-      this.leaderElection = Optional.of(leaderElection);
+      this.leaderElection = Optional.of(Objects.requireNonNull(leaderElection, "leaderElection"));
       return this;
     }
 
@@ -130,23 +147,22 @@ public interface RolloutController extends AutoCloseable {
       return this;
     }
 
-    /** How often every Rollout is synced even without a change. Default: 5 minutes. */
+    /**
+     * How often every Rollout is synced even without a change; zero turns it off. Default: 5
+     * minutes.
+     */
     public Builder resyncPeriod(Duration resyncPeriod) {
-      this.resyncPeriod = resyncPeriod;
+      this.resyncPeriod = Objects.requireNonNull(resyncPeriod, "resyncPeriod");
       return this;
     }
 
     /**
-     * Backoff of a Rollout whose sync fails: {@code base}, doubling, capped at {@code max}.
-     * Default: 100 ms to 60 s.
+     * Backoff of a Rollout whose sync fails: {@code base}, doubling, capped at {@code max} ({@code
+     * 0 < base <= max}). Default: 100 ms to 60 s.
      */
     public Builder retryBackoff(Duration base, Duration max) {
-      if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
-        throw new IllegalArgumentException(
-            "need 0 < base <= max, was base " + base + ", max " + max);
-      }
-      this.retryBaseDelay = base;
-      this.retryMaxDelay = max;
+      this.retryBaseDelay = Objects.requireNonNull(base, "retryBackoff base");
+      this.retryMaxDelay = Objects.requireNonNull(max, "retryBackoff max");
       return this;
     }
 
@@ -155,13 +171,22 @@ public interface RolloutController extends AutoCloseable {
      * anyway. Default: 30 s.
      */
     public Builder expectationTimeout(Duration timeout) {
-      this.expectationTimeout = timeout;
+      this.expectationTimeout = Objects.requireNonNull(timeout, "expectationTimeout");
       return this;
     }
 
     /** How long {@link RolloutController#start()} waits for the caches. Default: 2 minutes. */
     public Builder startTimeout(Duration timeout) {
-      this.startTimeout = timeout;
+      this.startTimeout = Objects.requireNonNull(timeout, "startTimeout");
+      return this;
+    }
+
+    /**
+     * How long {@link RolloutController#close()} waits, at most, for the syncs under way to end; it
+     * returns after that even if one has not. Default: 10 s.
+     */
+    public Builder closeTimeout(Duration timeout) {
+      this.closeTimeout = Objects.requireNonNull(timeout, "closeTimeout");
       return this;
     }
 
@@ -174,25 +199,39 @@ public interface RolloutController extends AutoCloseable {
      * A clock that runs {@code rate} times as fast as real time, as a simulation's does: the
      * engine's {@code now} comes from it, and a Decision's {@code requeueAfter} (in the clock's
      * time) is waited for {@code requeueAfter / rate} in real time, so a timed pause ends on time
-     * at any speed.
-     *
-     * @throws IllegalArgumentException if {@code rate} is not positive
+     * at any speed. {@code rate} must be positive and finite.
      */
     public Builder clock(Clock clock, double rate) {
-      if (!(rate > 0)) {
-        throw new IllegalArgumentException("the clock's rate must be positive, was " + rate);
-      }
       this.clock = Objects.requireNonNull(clock, "clock");
       this.clockRate = rate;
       return this;
     }
 
-    /** The controller, not started. */
+    /**
+     * The controller, not started, on an immutable snapshot of these settings.
+     *
+     * @throws IllegalArgumentException naming the first setting that is wrong, its value and what
+     *     it must be
+     */
     public RolloutController build() {
-      if (engine == null) {
-        engine = RolloutEngine.withInstalledPlugins();
-      }
-      return new DefaultRolloutController(this);
+      return new DefaultRolloutController(
+          new ControllerSettings(
+              client,
+              namespace,
+              instanceId,
+              workers,
+              engine.orElseGet(RolloutEngine::withInstalledPlugins),
+              leaderElection,
+              metrics,
+              notifications,
+              resyncPeriod,
+              retryBaseDelay,
+              retryMaxDelay,
+              expectationTimeout,
+              startTimeout,
+              closeTimeout,
+              clock,
+              clockRate));
     }
   }
 }

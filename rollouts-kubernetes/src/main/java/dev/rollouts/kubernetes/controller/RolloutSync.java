@@ -30,27 +30,58 @@ import org.slf4j.LoggerFactory;
  * One sync of one Rollout: read it and the objects around it from the caches, map them to the
  * core's types, decide, apply. The controller's only logic beyond plumbing is here, and it is
  * small: wait for the caches to show this controller's last writes, and turn a Rollout that cannot
- * be read into the {@code InvalidSpec} condition.
+ * be read into the {@code InvalidSpec} condition. {@link RolloutController} and {@code
+ * rollouts-operator-sdk}'s reconciler both sync with it, each over its own {@link ClusterView}.
+ *
+ * <pre>{@code
+ * RolloutSync sync = RolloutSync.create(view, engine, DecisionApplier.create(client, events, guard),
+ *     Duration.ofSeconds(30), Clock.systemUTC(), ControllerMetrics.none());
+ * RolloutSync.Result result = sync.sync("shop/web");   // throws ApplyException on a failed write
+ * }</pre>
+ *
+ * <p>Thread-safe; call it for one key from one thread at a time.
  */
-final class RolloutSync {
+public final class RolloutSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(RolloutSync.class);
 
   /** How soon to look again when the caches have not caught up with the last writes. */
   static final Duration CACHE_POLL = Duration.ofMillis(200);
 
-  /** How a sync ended, and when to look again. */
-  record Result(Outcome outcome, Optional<Duration> requeueAfter) {}
+  /**
+   * How a sync ended, and when to look again.
+   *
+   * @param outcome how it ended
+   * @param requeueAfter when to sync again without a change, if the Rollout asks for it
+   */
+  public record Result(Outcome outcome, Optional<Duration> requeueAfter) {}
 
-  private final ClusterCache cache;
+  private final ClusterView cache;
   private final RolloutEngine engine;
   private final DecisionApplier applier;
   private final Expectations expectations;
   private final Clock clock;
   private final ControllerMetrics metrics;
 
+  /**
+   * A sync over {@code view}, applying with {@code applier}.
+   *
+   * @param expectationTimeout how long to wait for the caches to show the last writes
+   * @param clock where the engine's {@code now} comes from
+   */
+  public static RolloutSync create(
+      ClusterView view,
+      RolloutEngine engine,
+      DecisionApplier applier,
+      Duration expectationTimeout,
+      Clock clock,
+      ControllerMetrics metrics) {
+    return new RolloutSync(
+        view, engine, applier, new Expectations(expectationTimeout), clock, metrics);
+  }
+
   RolloutSync(
-      ClusterCache cache,
+      ClusterView cache,
       RolloutEngine engine,
       DecisionApplier applier,
       Expectations expectations,
@@ -69,7 +100,7 @@ final class RolloutSync {
    *
    * @throws ApplyException if a write failed; the writes before it are expected already
    */
-  Result sync(String key) {
+  public Result sync(String key) {
     Optional<RolloutResource> found = cache.rollout(key);
     if (found.isEmpty()) {
       expectations.forget(key);

@@ -31,7 +31,8 @@ class FaultsIT {
 
   @Test
   void aRolloutCompletesThroughConflictsServerErrorsAndDroppedWatches() {
-    fixture.controller(fixture.cluster.newClientWithoutRetries(AGENT), b -> b);
+    fixture.controller(
+        fixture.cluster.newClientWithoutRetries(AGENT), b -> b.clock(java.time.Clock.systemUTC()));
     fixture.create(
         Manifests.canary(
             NS,

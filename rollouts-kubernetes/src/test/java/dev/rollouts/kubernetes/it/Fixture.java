@@ -3,8 +3,10 @@ package dev.rollouts.kubernetes.it;
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.crd.RolloutResource;
 import dev.rollouts.kubernetes.sim.Backend;
+import dev.rollouts.kubernetes.sim.FastClock;
 import dev.rollouts.kubernetes.sim.PodSimulator;
 import dev.rollouts.kubernetes.sim.Poll;
+import dev.rollouts.kubernetes.sim.SyncCounter;
 import dev.rollouts.kubernetes.sim.TestCluster;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -35,7 +37,12 @@ final class Fixture implements AutoCloseable {
   final TestCluster cluster;
   final KubernetesClient admin;
   final PodSimulator pods;
-  private final List<RolloutController> controllers = new ArrayList<>();
+
+  /** The controllers' accelerated clock: ten times real time, one for the whole test. */
+  final FastClock clock = new FastClock(10);
+
+  private final List<AutoCloseable> controllers = new ArrayList<>();
+  private final Map<String, SyncCounter> syncs = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A world on the in-process API server. */
   Fixture() {
@@ -66,13 +73,20 @@ final class Fixture implements AutoCloseable {
     return controller(cluster.newClient(userAgent), customize);
   }
 
-  /** A started controller on {@code client}, customised. */
+  /**
+   * A started controller on {@code client}, customised, on the test's {@linkplain #clock
+   * accelerated clock}, its syncs counted under the client's user agent ({@link #syncs}).
+   */
   RolloutController controller(
       KubernetesClient client, UnaryOperator<RolloutController.Builder> customize) {
+    SyncCounter counter = new SyncCounter();
+    syncs.put(client.getConfiguration().getUserAgent(), counter);
     RolloutController controller =
         customize
             .apply(
                 RolloutController.builder(client)
+                    .clock(clock, clock.rate())
+                    .metrics(counter)
                     .workers(2)
                     .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(500))
                     .expectationTimeout(Duration.ofSeconds(5))
@@ -81,6 +95,47 @@ final class Fixture implements AutoCloseable {
     controllers.add(controller);
     controller.start();
     return controller;
+  }
+
+  /**
+   * Starts {@code runner} on a client whose requests carry {@code userAgent}, its syncs counted.
+   */
+  void run(String userAgent, ScenarioTable.Runner runner) {
+    SyncCounter counter = new SyncCounter();
+    syncs.put(userAgent, counter);
+    try {
+      controllers.add(runner.start(cluster.newClient(userAgent), clock, clock.rate(), counter));
+    } catch (Exception e) {
+      throw new IllegalStateException("the runner did not start: " + e, e);
+    }
+  }
+
+  /** The syncs of the controller whose requests carry {@code userAgent}. */
+  SyncCounter syncs(String userAgent) {
+    return java.util.Objects.requireNonNull(syncs.get(userAgent), userAgent);
+  }
+
+  /**
+   * Changes an annotation of the Rollout (a change no sync acts on) and waits until the controller
+   * of {@code userAgent} has synced it since: the positive signal that it saw the Rollout as it is
+   * now and chose what it did.
+   */
+  void touchAndAwaitSync(String userAgent, String namespace, String name) {
+    long before = System.nanoTime();
+    touch(namespace, name);
+    syncs(userAgent).awaitSyncAfter(namespace + "/" + name, before);
+  }
+
+  /** Changes the {@code test/touched} annotation of a Rollout: a change no sync acts on. */
+  void touch(String namespace, String name) {
+    admin
+        .resources(RolloutResource.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"test/touched\":\"" + System.nanoTime() + "\"}}}");
   }
 
   RolloutResource create(RolloutResource rollout) {
@@ -152,6 +207,20 @@ final class Fixture implements AutoCloseable {
 
   /** {@code kubectl argo rollouts set image}: a new pod template. */
   void setImage(String name, String image) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        setImageOnce(name, image);
+        return;
+      } catch (KubernetesClientException e) {
+        // the controller wrote the Rollout in between: read it again, as kubectl does
+        if (e.getCode() != 409 || attempt > 50) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void setImageOnce(String name, String image) {
     admin
         .resources(RolloutResource.class)
         .inNamespace(NS)
@@ -258,7 +327,13 @@ final class Fixture implements AutoCloseable {
 
   @Override
   public void close() {
-    controllers.forEach(RolloutController::close);
+    for (AutoCloseable controller : controllers) {
+      try {
+        controller.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop " + controller + ": " + e, e);
+      }
+    }
     pods.close();
     cluster.close();
   }

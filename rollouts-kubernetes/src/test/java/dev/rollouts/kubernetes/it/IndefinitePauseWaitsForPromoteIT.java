@@ -6,7 +6,6 @@ import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.sim.Backend;
-import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +45,7 @@ class IndefinitePauseWaitsForPromoteIT {
         s ->
             "Paused".equals(s.get("phase"))
                 && Integer.valueOf(1).equals(s.get("currentStepIndex")));
-    Poll.sleep(1_500);
+    fixture.touchAndAwaitSync("controller", NS, "web");
 
     assertThat(fixture.status("web"))
         .containsEntry("phase", "Paused")

@@ -106,7 +106,11 @@ class LeaderElectionIT {
     Poll.until("a gives up leading", () -> !a.isActive(), () -> "");
     long writesWhenItStopped = actingWrites("replica-a");
     fixture.setImage("web", "app:2");
-    Poll.sleep(1_000);
+    long leaseRequests = leaseRequests("replica-a");
+    Poll.until(
+        "a has tried to get the lease back five times since the change",
+        () -> leaseRequests("replica-a") >= leaseRequests + 5,
+        () -> fixture.cluster.faults().requestsByMethod());
 
     assertThat(actingWrites("replica-a"))
         .as("no write after losing the lease")
@@ -116,6 +120,14 @@ class LeaderElectionIT {
     fixture.cluster.faults().clearFaults();
     fixture.awaitHealthyOn("web", "app:2");
     assertThat(a.isActive()).isTrue();
+  }
+
+  /** Requests of {@code userAgent} to the Lease: a candidate's heartbeat. */
+  long leaseRequests(String userAgent) {
+    return fixture
+        .cluster
+        .faults()
+        .count(r -> r.userAgent().equals(userAgent) && r.path().contains("/leases"));
   }
 
   List<Served> writes(String userAgent) {

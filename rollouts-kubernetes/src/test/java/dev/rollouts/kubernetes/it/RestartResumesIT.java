@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.controller.RolloutController;
 import dev.rollouts.kubernetes.sim.Backend;
-import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The controller keeps no state of its own: one stopped in the middle of a rollout and a new one
- * started later resume from the Rollout's status, without repeating or skipping a step.
+ * started later resume from the Rollout's status, without repeating or skipping a step. The timed
+ * pause is 100 s on the controllers' accelerated clock (10 s of real time), long enough to stop one
+ * controller inside it.
  */
 class RestartResumesIT {
 
@@ -42,7 +43,7 @@ class RestartResumesIT {
             "app:1",
             Map.of(
                 "steps",
-                List.of(setWeight(33), pause("2s"), setWeight(66), pause(), setWeight(100)))));
+                List.of(setWeight(33), pause("100s"), setWeight(66), pause(), setWeight(100)))));
     fixture.awaitHealthyOn("web", "app:1");
 
     try (Watcher watcher = new Watcher(fixture.admin, NS, "web")) {
@@ -55,7 +56,7 @@ class RestartResumesIT {
               Integer.valueOf(1).equals(s.get("currentStepIndex"))
                   && s.containsKey("pauseConditions"));
       first.close();
-      Poll.sleep(500);
+      assertThat(first.isActive()).isFalse();
 
       fixture.controller("second");
       fixture.awaitStatus(

@@ -4,7 +4,6 @@ import static dev.rollouts.kubernetes.it.Manifests.setWeight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollouts.kubernetes.crd.RolloutResource;
-import dev.rollouts.kubernetes.sim.Poll;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +51,10 @@ class ScopeIT {
 
     fixture.awaitHealthyOn("checkout", "app:1");
     fixture.awaitHealthyOn("search", "app:1");
-    Poll.sleep(500);
+    fixture.touchAndAwaitSync("team-a", "shop", "checkout");
+    fixture.touchAndAwaitSync("default", "shop", "search");
+    fixture.touch("other", "billing");
+    fixture.touchAndAwaitSync("team-a", "shop", "checkout");
 
     assertThat(writesTouching("team-a", "/namespaces/shop/rollouts/checkout")).isPositive();
     assertThat(writesTouching("team-a", "search")).isZero();
