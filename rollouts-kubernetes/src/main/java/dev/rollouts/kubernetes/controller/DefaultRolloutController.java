@@ -66,13 +66,15 @@ final class DefaultRolloutController implements RolloutController {
         };
     EventRecorder kubernetes = EventRecorder.kubernetes(settings.client(), COMPONENT);
     this.notifications =
-        settings.notifications().map(
-            n ->
-                new ClusterNotifications(
-                    settings.client(),
-                    settings.metrics().notificationListener().map(n::listener).orElse(n),
-                    this::isActive,
-                    kubernetes));
+        settings
+            .notifications()
+            .map(
+                n ->
+                    new ClusterNotifications(
+                        settings.client(),
+                        settings.metrics().notificationListener().map(n::listener).orElse(n),
+                        this::isActive,
+                        kubernetes));
     EventRecorder events = (rollout, event) -> record(kubernetes, rollout, event);
     this.sync =
         new RolloutSync(
