@@ -164,24 +164,26 @@ final class Api {
   /** {@code watch} of one Rollout: its full info whenever it or an object it controls changes. */
   private void watchOne(HttpExchange exchange, String namespace, String rollout)
       throws IOException {
+    // the lease that found the Rollout is kept for the stream: letting it go first would stop
+    // the namespace's informers between the check and the stream and start them again
     try (Informers.Lease lease = informers.acquire(namespace)) {
       if (lease.cache().snapshot(rollout).isEmpty()) {
         throw notFound(namespace, rollout);
       }
-    }
-    stream(
-        exchange,
-        namespace,
-        rollout::equals,
-        (sse, cache, name, known) -> {
-          var info = full(cache, name);
-          if (info.isPresent()) {
-            String json = Http.write(info.get());
-            if (!json.equals(known.put(name, json))) {
-              sse.send(json);
+      stream(
+          exchange,
+          namespace,
+          rollout::equals,
+          (sse, cache, name, known) -> {
+            var info = full(cache, name);
+            if (info.isPresent()) {
+              String json = Http.write(info.get());
+              if (!json.equals(known.put(name, json))) {
+                sse.send(json);
+              }
             }
-          }
-        });
+          });
+    }
   }
 
   private interface Sender {

@@ -87,8 +87,20 @@ final class NamespaceCache implements AutoCloseable {
     replicaSets.addEventHandler(handler(this::ownerChanged, this::ownerChanged));
     analysisRuns.addEventHandler(handler(this::ownerChanged, this::ownerChanged));
     pods.addEventHandler(handler(this::podChanged, this::podChanged));
-    analysisRuns.exceptionHandler(
-        (started, t) -> !(t instanceof KubernetesClientException k && k.getCode() == 404));
+    analysisRuns.exceptionHandler((started, t) -> !notFound(t));
+  }
+
+  /**
+   * Whether {@code t} (fabric8 wraps it in a {@code CompletionException}) is the API server's 404:
+   * the AnalysisRun CRD is not installed, so the informer stops instead of retrying for ever.
+   */
+  static boolean notFound(Throwable t) {
+    for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException k && k.getCode() == 404) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -165,7 +165,21 @@ class DashboardBrowserIT {
         Map.of(
             "metrics",
             List.of(Map.of("name", "success-rate", "successCondition", "result[0] >= 0.95"))));
-    run.setAdditionalProperty(
+    var runs =
+        cluster
+            .client()
+            .genericKubernetesResources(
+                new ResourceDefinitionContext.Builder()
+                    .withGroup("argoproj.io")
+                    .withVersion("v1alpha1")
+                    .withKind("AnalysisRun")
+                    .withPlural("analysisruns")
+                    .withNamespaced(true)
+                    .build())
+            .inNamespace(CliCluster.NAMESPACE);
+    // the CRD has a status subresource: a create keeps no status, as on a real API server
+    GenericKubernetesResource created = runs.resource(run).create();
+    created.setAdditionalProperty(
         "status",
         Map.of(
             "phase",
@@ -183,19 +197,7 @@ class DashboardBrowserIT {
                     List.of(
                         Map.of("phase", "Successful", "value", "[0.99]"),
                         Map.of("phase", "Successful", "value", "[0.98]"))))));
-    cluster
-        .client()
-        .genericKubernetesResources(
-            new ResourceDefinitionContext.Builder()
-                .withGroup("argoproj.io")
-                .withVersion("v1alpha1")
-                .withKind("AnalysisRun")
-                .withPlural("analysisruns")
-                .withNamespaced(true)
-                .build())
-        .inNamespace(CliCluster.NAMESPACE)
-        .resource(run)
-        .create();
+    runs.resource(created).updateStatus();
   }
 
   /** Runs {@code e2e/SCRIPT ARGS} with node; returns what it printed, after checking it passed. */

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * A simulated Kubernetes cluster in this process: an API server on a loopback port that fabric8 and
- * the real {@code kubectl} use, with the Rollout CRD installed, namespaces, garbage collection,
- * Services' Endpoints and EndpointSlices, and (unless turned off) a {@link PodSimulator} giving
- * ReplicaSets and Jobs their pods.
+ * the real {@code kubectl} use, with the Rollout and analysis CRDs installed, namespaces, garbage
+ * collection, Services' Endpoints and EndpointSlices, and (unless turned off) a {@link
+ * PodSimulator} giving ReplicaSets and Jobs their pods.
  *
  * <pre>{@code
  * try (SimulatedKubernetes cluster = SimulatedKubernetes.start()) {
@@ -38,6 +38,18 @@ public final class SimulatedKubernetes implements AutoCloseable {
 
   /** The Rollout CRD of rollouts-kubernetes, installed when it is on the class path. */
   public static final String ROLLOUT_CRD = "/crd/rollouts.argoproj.io.yaml";
+
+  /**
+   * The CRDs installed when they are on the class path (rollouts-kubernetes ships them): the
+   * Rollout and Argo's analysis kinds, as on a cluster where {@code manifests/install.yaml} or
+   * Argo's own install was applied, so dashboards and plug-ins that list AnalysisRuns find them.
+   */
+  public static final List<String> ARGO_CRDS =
+      List.of(
+          ROLLOUT_CRD,
+          "/crd/analysistemplates.argoproj.io.yaml",
+          "/crd/clusteranalysistemplates.argoproj.io.yaml",
+          "/crd/analysisruns.argoproj.io.yaml");
 
   private final ApiServer server;
   private final Resources resources;
@@ -96,7 +108,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
     private Duration podStartDelay = Duration.ofMillis(30);
     private Duration podStopDelay = Duration.ZERO;
     private Collection<String> failingImages = List.of();
-    private final List<String> crds = new ArrayList<>(List.of(ROLLOUT_CRD));
+    private final List<String> crds = new ArrayList<>(ARGO_CRDS);
     private boolean crdsRequired;
 
     private Builder() {}
@@ -132,8 +144,8 @@ public final class SimulatedKubernetes implements AutoCloseable {
     }
 
     /**
-     * Also installs the CRD in this class-path resource (YAML), which must exist. The Rollout CRD
-     * ({@link #ROLLOUT_CRD}) is installed whenever it is on the class path.
+     * Also installs the CRD in this class-path resource (YAML), which must exist. The CRDs of
+     * {@link #ARGO_CRDS} are installed whenever they are on the class path.
      */
     public Builder crd(String classpathResource) {
       crds.add(classpathResource);
@@ -149,7 +161,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
   private void installCrd(String resource, boolean required) {
     try (InputStream in = SimulatedKubernetes.class.getResourceAsStream(resource)) {
       if (in == null) {
-        if (required && !resource.equals(ROLLOUT_CRD)) {
+        if (required && !ARGO_CRDS.contains(resource)) {
           throw new IllegalArgumentException(resource + " is not on the class path");
         }
         return;
